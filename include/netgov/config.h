@@ -1,0 +1,93 @@
+/* Scenario configuration: defaults, JSON loading, validation, overrides.
+ *
+ * A config is plain C data: the registry's parameter values plus an optional
+ * list of named partners and explicit ties.  A JSON scenario only names what
+ * differs from the defaults.  No cJSON tree outlives ng_config_parse.
+ */
+#ifndef NETGOV_CONFIG_H
+#define NETGOV_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "netgov/error.h"
+#include "netgov/params.h"
+
+typedef enum ng_sector {
+    NG_SECTOR_GOVERNMENT,
+    NG_SECTOR_BUSINESS,
+    NG_SECTOR_KNOWLEDGE,
+    NG_SECTOR_CIVIL,
+    NG_SECTOR_COUNT
+} ng_sector;
+
+typedef enum ng_disposition {
+    NG_DISP_CONDITIONAL,
+    NG_DISP_FREE_RIDER,
+    NG_DISP_HUMP,
+    NG_DISP_UNCONDITIONAL,
+    NG_DISP_COUNT
+} ng_disposition;
+
+const char *ng_sector_name(int sector);
+const char *ng_disposition_name(int disposition);
+
+/* A partner listed by name.  Attributes not given (has_* false) are drawn
+ * from the sector's distributions. */
+#define NG_NAME_MAX 64
+typedef struct ng_partner_spec {
+    char name[NG_NAME_MAX];
+    int sector;
+    bool founder;
+    bool lead;
+    bool has_capacity, has_authority, has_support, has_interests,
+        has_disposition;
+    double capacity;
+    double authority;
+    double support;
+    double interests[NG_DIM];
+    int disposition;
+} ng_partner_spec;
+
+/* An explicit acquaintance tie between two listed partners. */
+typedef struct ng_tie_spec {
+    size_t a, b;  /* indices into the partner list */
+    double trust; /* initial trust both ways */
+} ng_tie_spec;
+
+typedef struct ng_config {
+    char name[NG_NAME_MAX];
+    char description[1024];
+    ng_params p;
+    ng_partner_spec *partners; /* owned */
+    size_t n_partners;
+    ng_tie_spec *ties; /* owned */
+    size_t n_ties;
+} ng_config;
+
+/* Fills cfg with the defaults and no listed partners. */
+void ng_config_init(ng_config *cfg);
+/* Frees the partner and tie lists; cfg may be reused after ng_config_init. */
+void ng_config_clear(ng_config *cfg);
+/* Deep copy; returns 0 or NG_ENOMEM (dst is then cleared). */
+int ng_config_copy(ng_config *dst, const ng_config *src);
+
+/* Merges a JSON scenario (text of `len` bytes) over cfg.  `source` names
+ * the text in messages ("configs/port.json").  Collects every error it
+ * finds into errs and returns NG_ECONFIG if there was any; cfg is then
+ * in an unspecified but valid (freeable) state. */
+int ng_config_parse(ng_config *cfg, const char *text, size_t len,
+                    const char *source, ng_errors *errs);
+/* Reads and merges a file; an unreadable file is NG_EIO. */
+int ng_config_load(ng_config *cfg, const char *path, ng_errors *errs);
+/* Applies one "path=value" override (value as JSON, or a bare word taken
+ * as a string). */
+int ng_config_set(ng_config *cfg, const char *assignment, ng_errors *errs);
+/* Checks the cross-field rules that single fields cannot (e.g. lead_pays
+ * needs lead governance, slope_min <= slope_max, a non-empty pool). */
+int ng_config_validate(const ng_config *cfg, ng_errors *errs);
+
+/* Total pool size: listed partners plus generated ones. */
+size_t ng_config_pool_size(const ng_config *cfg);
+
+#endif

@@ -1,0 +1,16 @@
+/* netgov: agent-based simulation of multi-partner alliances. */
+#ifndef NETGOV_H
+#define NETGOV_H
+
+#define NG_VERSION "0.1.0"
+#define NG_FORMAT_VERSION 1
+
+#include "netgov/config.h"
+#include "netgov/error.h"
+#include "netgov/model.h"
+#include "netgov/output.h"
+#include "netgov/params.h"
+#include "netgov/record.h"
+#include "netgov/rules.h"
+
+#endif

@@ -1,0 +1,71 @@
+/* Governance modes and cost-sharing rules as const tables of functions.
+ *
+ * A governance mode or a cost rule is one const instance in its own file
+ * (sim/rules/gov_*.c, sim/rules/cost_*.c) plus one line in the registry
+ * (sim/rules/registry.c).  Phases call through these tables; the engine has
+ * no switch over modes.  Rules are stateless: they read the model and the
+ * parameters and write only the outputs they are given.
+ */
+#ifndef NETGOV_RULES_H
+#define NETGOV_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "netgov/params.h"
+
+typedef struct ng_model ng_model;
+
+/* The numbers a governance mode reads from the parameters. */
+typedef struct ng_gov_coeffs {
+    double overhead_fixed, overhead_member, overhead_pair; /* x mean capacity */
+    double competence;   /* network-level competence, [0,1] */
+    double monitoring;   /* observation probability mu */
+    double sanction;     /* sanction per unit of shortfall x quota */
+    double transparency; /* weight of the published member mean in beliefs */
+    double outreach;     /* chance per tick of inviting a random partner */
+} ng_gov_coeffs;
+
+typedef struct ng_governance {
+    const char *name;    /* value of governance.mode */
+    const char *summary; /* one line for listings */
+    void (*coeffs)(const ng_params *p, ng_gov_coeffs *out);
+    /* Whether the mode admits candidate `c` invited by member `inviter`
+     * (inviter < 0: the NAO's outreach).  May draw from rng. */
+    bool (*admit)(const ng_model *m, size_t c, long inviter, gsl_rng *rng);
+    /* Observes members, counts violations, imposes sanctions and records
+     * them as events.  Draws from rng. */
+    void (*monitor)(ng_model *m, gsl_rng *rng);
+    /* Voice of member i in [0,1], an input to perceived fairness. */
+    double (*voice)(const ng_model *m, size_t i);
+    /* Expected sanction per unit of shortfall member i faces. */
+    double (*deterrence)(const ng_model *m, size_t i);
+} ng_governance;
+
+typedef struct ng_cost_rule {
+    const char *name;
+    const char *summary;
+    bool shortfall_is_violation; /* false for voluntary */
+    bool needs_lead;             /* valid only under lead governance */
+    /* Fills m->quota[i] for every member so that the quotas sum to
+     * `budget`; the engine checks that and caps quotas at capacity. */
+    void (*quotas)(ng_model *m, double budget);
+    /* The quota candidate c would expect to pay if it joined now. */
+    double (*estimate)(const ng_model *m, size_t c);
+} ng_cost_rule;
+
+extern const ng_governance ng_gov_shared, ng_gov_lead, ng_gov_nao;
+extern const ng_cost_rule ng_cost_equal, ng_cost_capacity, ng_cost_benefit,
+    ng_cost_power, ng_cost_lead_pays, ng_cost_voluntary;
+
+/* Registry access: index i in [0, count), or by name (NULL if unknown). */
+size_t ng_governance_count(void);
+const ng_governance *ng_governance_at(size_t i);
+const ng_governance *ng_governance_find(const char *name);
+size_t ng_cost_rule_count(void);
+const ng_cost_rule *ng_cost_rule_at(size_t i);
+const ng_cost_rule *ng_cost_rule_find(const char *name);
+
+#endif

@@ -1,0 +1,116 @@
+/* netgov params [--json]: the parameter registry as text or JSON. */
+#include <stdio.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "cli.h"
+
+static const char *type_name(ng_param_type t)
+{
+    static const char *const names[] = {"real", "integer", "choice",
+                                        "vector"};
+    return names[t];
+}
+
+static void default_text(const ng_param *d, char *buf, size_t size)
+{
+    switch (d->type) {
+    case NG_PARAM_REAL:
+    case NG_PARAM_INT:
+        snprintf(buf, size, "%g", d->def);
+        break;
+    case NG_PARAM_CHOICE:
+        snprintf(buf, size, "%s", d->def_choice);
+        break;
+    case NG_PARAM_VECTOR:
+        snprintf(buf, size, "[%g,%g,%g,%g]", d->def_vec[0], d->def_vec[1],
+                 d->def_vec[2], d->def_vec[3]);
+        break;
+    }
+}
+
+static void range_text(const ng_param *d, char *buf, size_t size)
+{
+    if (d->type == NG_PARAM_CHOICE) {
+        ng_family_list(d->family, buf, size);
+    } else {
+        snprintf(buf, size, "%g..%g", d->min, d->max);
+    }
+}
+
+static int print_text(void)
+{
+    for (size_t i = 0; i < ng_params_count(); i++) {
+        const ng_param *d = ng_params_at(i);
+        char def[96], range[256];
+        default_text(d, def, sizeof def);
+        range_text(d, range, sizeof range);
+        printf("%-44s %-7s default %-20s range %s%s%s\n    %s\n", d->path,
+               type_name(d->type), def, range, d->unit[0] ? "  unit " : "",
+               d->unit, d->meaning);
+    }
+    return CLI_OK;
+}
+
+static cJSON *param_json(const ng_param *d)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "path", d->path);
+    cJSON_AddStringToObject(o, "type", type_name(d->type));
+    switch (d->type) {
+    case NG_PARAM_REAL:
+    case NG_PARAM_INT:
+        cJSON_AddNumberToObject(o, "default", d->def);
+        break;
+    case NG_PARAM_CHOICE: {
+        cJSON_AddStringToObject(o, "default", d->def_choice);
+        cJSON *choices = cJSON_AddArrayToObject(o, "choices");
+        const char *c;
+        for (int k = 0; (c = ng_family_choice(d->family, k)) != NULL; k++) {
+            cJSON_AddItemToArray(choices, cJSON_CreateString(c));
+        }
+        break;
+    }
+    case NG_PARAM_VECTOR:
+        cJSON_AddItemToObject(o, "default",
+                              cJSON_CreateDoubleArray(d->def_vec, NG_DIM));
+        break;
+    }
+    if (d->type != NG_PARAM_CHOICE) {
+        cJSON_AddNumberToObject(o, "min", d->min);
+        cJSON_AddNumberToObject(o, "max", d->max);
+    }
+    cJSON_AddStringToObject(o, "unit", d->unit);
+    cJSON_AddStringToObject(o, "meaning", d->meaning);
+    return o;
+}
+
+static int print_json(void)
+{
+    cJSON *list = cJSON_CreateArray();
+    for (size_t i = 0; i < ng_params_count(); i++) {
+        cJSON_AddItemToArray(list, param_json(ng_params_at(i)));
+    }
+    char *text = cJSON_Print(list);
+    cJSON_Delete(list);
+    if (!text) {
+        fprintf(stderr, "netgov: out of memory\n");
+        return CLI_RUNTIME;
+    }
+    puts(text);
+    cJSON_free(text);
+    return CLI_OK;
+}
+
+int cmd_params(int argc, char **argv)
+{
+    if (argc == 1) {
+        return print_text();
+    }
+    if (argc == 2 && strcmp(argv[1], "--json") == 0) {
+        return print_json();
+    }
+    fprintf(stderr, "netgov: params: usage: netgov params [--json]\n");
+    return CLI_USAGE;
+}

@@ -1,0 +1,101 @@
+/* Scenario loading and error reporting shared by the subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+const cli_preset *cli_preset_find(const char *name)
+{
+    for (const cli_preset *p = cli_presets; p->name; p++) {
+        if (strcmp(p->name, name) == 0) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+static void unknown_preset(const char *name, ng_errors *errs)
+{
+    char list[512] = "";
+    size_t used = 0;
+    for (const cli_preset *p = cli_presets; p->name; p++) {
+        int w = snprintf(list + used, sizeof list - used, "%s%s",
+                         used ? ", " : "", p->name);
+        used += w > 0 && (size_t)w < sizeof list - used ? (size_t)w : 0;
+    }
+    ng_errors_add(errs, NG_ECONFIG, "--preset",
+                  "expected one of: %s, found \"%s\"", list, name);
+}
+
+/* "configs/port-crime.json" -> "port-crime" */
+static void base_name(const char *path, char *out, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    const char *start = slash ? slash + 1 : path;
+    snprintf(out, size, "%s", start);
+    char *dot = strrchr(out, '.');
+    if (dot && dot != out) {
+        *dot = '\0';
+    }
+}
+
+int cli_load_scenario(const char *file, const char *preset, ng_config *cfg,
+                      ng_errors *errs)
+{
+    ng_config_init(cfg);
+    cfg->name[0] = '\0';
+    int rc;
+    char fallback[NG_NAME_MAX];
+    if (file) {
+        rc = ng_config_load(cfg, file, errs);
+        base_name(file, fallback, sizeof fallback);
+    } else {
+        const char *name = preset ? preset : "default";
+        const cli_preset *p = cli_preset_find(name);
+        if (!p) {
+            unknown_preset(name, errs);
+            return NG_ECONFIG;
+        }
+        char source[NG_NAME_MAX + 16];
+        snprintf(source, sizeof source, "preset %s", name);
+        rc = ng_config_parse(cfg, p->text, p->len, source, errs);
+        snprintf(fallback, sizeof fallback, "%s", name);
+    }
+    if (!cfg->name[0]) {
+        snprintf(cfg->name, sizeof cfg->name, "%s", fallback);
+    }
+    return rc;
+}
+
+void cli_print_error(const ng_error *e)
+{
+    if (e->where[0]) {
+        fprintf(stderr, "netgov: %s: %s\n", e->where, e->msg);
+    } else {
+        fprintf(stderr, "netgov: %s\n", e->msg);
+    }
+}
+
+void cli_print_errors(const ng_errors *errs)
+{
+    for (size_t i = 0; i < errs->n; i++) {
+        cli_print_error(&errs->items[i]);
+    }
+    if (errs->dropped) {
+        fprintf(stderr, "netgov: ... and %zu more errors\n", errs->dropped);
+    }
+}
+
+int cli_exit_code(int status)
+{
+    switch (status) {
+    case 0:
+        return CLI_OK;
+    case NG_ECONFIG:
+    case NG_EINVAL:
+    case NG_EIO:
+        return CLI_USAGE;
+    default:
+        return CLI_RUNTIME;
+    }
+}

@@ -1,0 +1,67 @@
+/* netgov: the command-line entry point; dispatches to cmd_*.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "usage: netgov <command> [options]\n"
+    "\n"
+    "Simulates multi-partner alliances under different governance modes and\n"
+    "cost-sharing rules and writes each run's time series as JSON.\n"
+    "\n"
+    "commands:\n"
+    "  run [CONFIG] [--preset NAME] [--seed N] [--ticks T]\n"
+    "      [--set path=value ...] [--out FILE|-] [--csv FILE] [--quiet]\n"
+    "                    run a scenario (default: the built-in default);\n"
+    "                    writes out/<scenario>.json unless --out is given\n"
+    "  validate FILE     check a scenario config and report every error\n"
+    "  params [--json]   list every model parameter with default, range,\n"
+    "                    unit and meaning\n"
+    "  presets           list the built-in scenarios\n"
+    "\n"
+    "options:\n"
+    "  -h, --help        show this help\n"
+    "  --version         show the engine version\n"
+    "\n"
+    "exit status: 0 success, 1 runtime failure, 2 bad usage or bad input\n"
+    "docs: README.md, docs/MODEL.md (the model), docs/OUTPUT.md (the output)\n";
+
+static const struct {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+} commands[] = {
+    {"run", cmd_run},
+    {"validate", cmd_validate},
+    {"params", cmd_params},
+    {"presets", cmd_presets},
+};
+
+int main(int argc, char **argv)
+{
+    /* GSL must report errors through return codes, never abort. */
+    gsl_set_error_handler_off();
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return CLI_USAGE;
+    }
+    if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
+        fputs(usage, stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("netgov %s (output format %d)\n", NG_VERSION,
+               NG_FORMAT_VERSION);
+        return CLI_OK;
+    }
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+        if (strcmp(argv[1], commands[c].name) == 0) {
+            return commands[c].fn(argc - 1, argv + 1);
+        }
+    }
+    fprintf(stderr, "netgov: unknown command \"%s\" (try netgov --help)\n",
+            argv[1]);
+    return CLI_USAGE;
+}

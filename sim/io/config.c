@@ -1,0 +1,232 @@
+/* Config lifecycle, overrides and cross-field validation (config.h).
+ * Field-by-field parsing lives in config_parse.c. */
+#include "netgov/config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config_internal.h"
+#include "netgov/rules.h"
+
+static const char *const sector_names[NG_SECTOR_COUNT] = {
+    "government", "business", "knowledge", "civil"};
+static const char *const disposition_names[NG_DISP_COUNT] = {
+    "conditional", "free_rider", "hump", "unconditional"};
+
+const char *ng_sector_name(int sector)
+{
+    return sector >= 0 && sector < NG_SECTOR_COUNT ? sector_names[sector]
+                                                    : "?";
+}
+
+const char *ng_disposition_name(int disposition)
+{
+    return disposition >= 0 && disposition < NG_DISP_COUNT
+               ? disposition_names[disposition]
+               : "?";
+}
+
+void ng_config_init(ng_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    snprintf(cfg->name, sizeof cfg->name, "%s", "scenario");
+    ng_params_defaults(&cfg->p);
+}
+
+void ng_config_clear(ng_config *cfg)
+{
+    free(cfg->partners);
+    free(cfg->ties);
+    cfg->partners = NULL;
+    cfg->ties = NULL;
+    cfg->n_partners = 0;
+    cfg->n_ties = 0;
+}
+
+int ng_config_copy(ng_config *dst, const ng_config *src)
+{
+    *dst = *src;
+    dst->partners = NULL;
+    dst->ties = NULL;
+    if (src->n_partners) {
+        dst->partners = malloc(src->n_partners * sizeof *dst->partners);
+        if (!dst->partners) {
+            goto fail;
+        }
+        memcpy(dst->partners, src->partners,
+               src->n_partners * sizeof *dst->partners);
+    }
+    if (src->n_ties) {
+        dst->ties = malloc(src->n_ties * sizeof *dst->ties);
+        if (!dst->ties) {
+            goto fail;
+        }
+        memcpy(dst->ties, src->ties, src->n_ties * sizeof *dst->ties);
+    }
+    return 0;
+fail:
+    ng_config_clear(dst);
+    return NG_ENOMEM;
+}
+
+size_t ng_config_pool_size(const ng_config *cfg)
+{
+    const ng_params *p = &cfg->p;
+    int64_t generated = p->population_government_count +
+                        p->population_business_count +
+                        p->population_knowledge_count +
+                        p->population_civil_count;
+    return cfg->n_partners + (size_t)generated;
+}
+
+int ng_config_load(ng_config *cfg, const char *path, ng_errors *errs)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        return ng_errors_add(errs, NG_EIO, path, "cannot open: %s",
+                             strerror(errno));
+    }
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    int rc = 0;
+    for (;;) {
+        if (len + 4096 > cap) {
+            cap = cap ? 2 * cap : 65536;
+            char *grown = realloc(text, cap);
+            if (!grown) {
+                rc = ng_errors_add(errs, NG_ENOMEM, path, "out of memory");
+                goto done;
+            }
+            text = grown;
+        }
+        size_t got = fread(text + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) {
+            break;
+        }
+    }
+    if (ferror(f)) {
+        rc = ng_errors_add(errs, NG_EIO, path, "read error");
+        goto done;
+    }
+    rc = ng_config_parse(cfg, text, len, path, errs);
+done:
+    free(text);
+    fclose(f);
+    return rc;
+}
+
+int ng_config_set(ng_config *cfg, const char *assignment, ng_errors *errs)
+{
+    const char *eq = strchr(assignment, '=');
+    if (!eq || eq == assignment) {
+        return ng_errors_add(errs, NG_ECONFIG, "--set",
+                             "expected path=value, found \"%s\"", assignment);
+    }
+    char path[160];
+    size_t plen = (size_t)(eq - assignment);
+    if (plen >= sizeof path) {
+        return ng_errors_add(errs, NG_ECONFIG, "--set", "path too long");
+    }
+    memcpy(path, assignment, plen);
+    path[plen] = '\0';
+    /* A value that is not JSON (governance.mode=nao) is taken as a string. */
+    cJSON *value = cJSON_Parse(eq + 1);
+    if (!value) {
+        value = cJSON_CreateString(eq + 1);
+    }
+    if (!value) {
+        return ng_errors_add(errs, NG_ENOMEM, "--set", "out of memory");
+    }
+    size_t before = errs ? errs->n : 0;
+    int rc = ng__config_apply(cfg, path, value, errs);
+    cJSON_Delete(value);
+    if (errs && errs->n > before) {
+        return NG_ECONFIG;
+    }
+    return rc;
+}
+
+/* ---- cross-field validation ---- */
+
+static int64_t sector_count(const ng_params *p, int s)
+{
+    const int64_t counts[NG_SECTOR_COUNT] = {
+        p->population_government_count, p->population_business_count,
+        p->population_knowledge_count, p->population_civil_count};
+    return counts[s];
+}
+
+static const double *sector_dispositions(const ng_params *p, int s)
+{
+    const double *const shares[NG_SECTOR_COUNT] = {
+        p->population_government_dispositions,
+        p->population_business_dispositions,
+        p->population_knowledge_dispositions,
+        p->population_civil_dispositions};
+    return shares[s];
+}
+
+static void validate_population(const ng_config *cfg, ng_errors *errs)
+{
+    const ng_params *p = &cfg->p;
+    size_t pool = ng_config_pool_size(cfg);
+    size_t founders = 0, leads = 0;
+    for (size_t i = 0; i < cfg->n_partners; i++) {
+        founders += cfg->partners[i].founder || cfg->partners[i].lead;
+        leads += cfg->partners[i].lead;
+    }
+    if (pool == 0) {
+        ng_errors_add(errs, NG_ECONFIG, "population",
+                      "expected at least one partner (listed or generated), "
+                      "found none");
+    } else if (founders == 0 && (size_t)p->population_founders > pool) {
+        ng_errors_add(errs, NG_ECONFIG, "population.founders",
+                      "expected at most the pool size %zu, found %lld", pool,
+                      (long long)p->population_founders);
+    }
+    if (leads > 1) {
+        ng_errors_add(errs, NG_ECONFIG, "population.partners",
+                      "expected at most one partner marked lead, found %zu",
+                      leads);
+    }
+    for (int s = 0; s < NG_SECTOR_COUNT; s++) {
+        const double *d = sector_dispositions(p, s);
+        if (sector_count(p, s) > 0 && d[0] + d[1] + d[2] + d[3] <= 0) {
+            ng_errors_add(errs, NG_ECONFIG, "population.dispositions",
+                          "expected shares with a positive sum for sector "
+                          "%s, found all zero",
+                          ng_sector_name(s));
+        }
+    }
+}
+
+int ng_config_validate(const ng_config *cfg, ng_errors *errs)
+{
+    const ng_params *p = &cfg->p;
+    size_t before = errs ? errs->n + errs->dropped : 0;
+    if (p->behaviour_slope_min > p->behaviour_slope_max) {
+        ng_errors_add(errs, NG_ECONFIG, "behaviour.slope_min",
+                      "expected at most behaviour.slope_max (%g), found %g",
+                      p->behaviour_slope_max, p->behaviour_slope_min);
+    }
+    if (p->network_mean_degree > (double)p->network_max_degree) {
+        ng_errors_add(errs, NG_ECONFIG, "network.mean_degree",
+                      "expected at most network.max_degree (%lld), found %g",
+                      (long long)p->network_max_degree,
+                      p->network_mean_degree);
+    }
+    const ng_cost_rule *cost = ng_cost_rule_at((size_t)p->cost_rule);
+    const ng_governance *gov = ng_governance_at((size_t)p->governance_mode);
+    if (cost && gov && cost->needs_lead && gov != &ng_gov_lead) {
+        ng_errors_add(errs, NG_ECONFIG, "cost_sharing.rule",
+                      "expected governance.mode \"lead\" for rule \"%s\", "
+                      "found \"%s\"",
+                      cost->name, gov->name);
+    }
+    validate_population(cfg, errs);
+    size_t after = errs ? errs->n + errs->dropped : 0;
+    return after > before ? NG_ECONFIG : 0;
+}

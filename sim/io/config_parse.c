@@ -1,0 +1,658 @@
+/* JSON scenario parsing: walks the document, maps every leaf to a registry
+ * path and checks its type and range, reporting every error with the field
+ * path, what was expected and what was found. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config_internal.h"
+#include "netgov/rules.h"
+
+#define PATH_MAX_LEN 160
+
+/* Keys that are not registry parameters. */
+static const char *const plain_keys[] = {"name", "description",
+                                         "population.partners",
+                                         "population.ties"};
+#define N_PLAIN (sizeof plain_keys / sizeof plain_keys[0])
+
+static const char *const partner_keys[] = {
+    "name",     "sector",    "founder",   "lead",       "capacity",
+    "authority", "support",  "interests", "disposition"};
+#define N_PARTNER_KEYS (sizeof partner_keys / sizeof partner_keys[0])
+
+static const char *const tie_keys[] = {"a", "b", "trust"};
+
+void ng__json_describe(const cJSON *v, char *buf, size_t size)
+{
+    if (cJSON_IsNumber(v)) {
+        snprintf(buf, size, "%.17g", v->valuedouble);
+    } else if (cJSON_IsString(v)) {
+        snprintf(buf, size, "\"%.60s\"", v->valuestring);
+    } else if (cJSON_IsBool(v)) {
+        snprintf(buf, size, "%s", cJSON_IsTrue(v) ? "true" : "false");
+    } else if (cJSON_IsNull(v)) {
+        snprintf(buf, size, "null");
+    } else if (cJSON_IsArray(v)) {
+        snprintf(buf, size, "an array of %d", cJSON_GetArraySize(v));
+    } else if (cJSON_IsObject(v)) {
+        snprintf(buf, size, "an object");
+    } else {
+        snprintf(buf, size, "an invalid value");
+    }
+}
+
+/* ---- did-you-mean ---- */
+
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 200 || lb > 200) {
+        return SIZE_MAX;
+    }
+    size_t row[201];
+    for (size_t j = 0; j <= lb; j++) {
+        row[j] = j;
+    }
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diag + cost;
+            if (up + 1 < best) {
+                best = up + 1;
+            }
+            if (row[j - 1] + 1 < best) {
+                best = row[j - 1] + 1;
+            }
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+const char *ng__did_you_mean(const char *key, const char *const *candidates,
+                             size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = edit_distance(key, candidates[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    size_t len = strlen(key);
+    size_t limit = len / 3 > 2 ? len / 3 : 2;
+    return best_d <= limit ? best : NULL;
+}
+
+/* Number of dot-separated segments. */
+static size_t segments(const char *path)
+{
+    size_t s = 1;
+    for (; *path; path++) {
+        s += *path == '.';
+    }
+    return s;
+}
+
+/* Suggests the known path (or object prefix) closest to an unknown one. */
+static void suggest_path(const char *path, char *out, size_t size)
+{
+    size_t want = segments(path);
+    const char *cands[512];
+    char store[512][PATH_MAX_LEN];
+    size_t n = 0;
+    for (size_t i = 0; i < ng_params_count() + N_PLAIN && n < 512; i++) {
+        const char *full = i < ng_params_count()
+                               ? ng_params_at(i)->path
+                               : plain_keys[i - ng_params_count()];
+        if (segments(full) < want) {
+            continue;
+        }
+        /* Truncate to the same number of segments as the unknown path. */
+        size_t s = 0, k = 0;
+        for (; full[k] && k < PATH_MAX_LEN - 1; k++) {
+            if (full[k] == '.' && ++s == want) {
+                break;
+            }
+            store[n][k] = full[k];
+        }
+        store[n][k] = '\0';
+        cands[n] = store[n];
+        n++;
+    }
+    const char *hit = ng__did_you_mean(path, cands, n);
+    snprintf(out, size, "%s", hit ? hit : "");
+}
+
+static void unknown_key(const char *path, ng_errors *errs)
+{
+    char hint[PATH_MAX_LEN];
+    suggest_path(path, hint, sizeof hint);
+    if (hint[0]) {
+        ng_errors_add(errs, NG_ECONFIG, path,
+                      "unknown key (did you mean \"%s\"?)", hint);
+    } else {
+        ng_errors_add(errs, NG_ECONFIG, path,
+                      "unknown key (see `netgov params` for the known ones)");
+    }
+}
+
+/* ---- leaves ---- */
+
+static int apply_number(const ng_param *d, double *out, const cJSON *v,
+                        const char *where, bool integer, ng_errors *errs)
+{
+    char found[96];
+    ng__json_describe(v, found, sizeof found);
+    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble)) {
+        return ng_errors_add(errs, NG_ECONFIG, where,
+                             "expected %s between %g and %g, found %s",
+                             integer ? "an integer" : "a number", d->min,
+                             d->max, found);
+    }
+    double x = v->valuedouble;
+    if (integer && x != floor(x)) {
+        return ng_errors_add(errs, NG_ECONFIG, where,
+                             "expected an integer between %g and %g, found %s",
+                             d->min, d->max, found);
+    }
+    if (x < d->min || x > d->max) {
+        return ng_errors_add(errs, NG_ECONFIG, where,
+                             "expected %s between %g and %g, found %s",
+                             integer ? "an integer" : "a number", d->min,
+                             d->max, found);
+    }
+    *out = x;
+    return 0;
+}
+
+static int apply_param(ng_params *p, const ng_param *d, const cJSON *v,
+                       ng_errors *errs)
+{
+    double x;
+    char found[96];
+    switch (d->type) {
+    case NG_PARAM_REAL:
+        return apply_number(d, ng_param_real(p, d), v, d->path, false, errs);
+    case NG_PARAM_INT:
+        if (apply_number(d, &x, v, d->path, true, errs) == 0) {
+            *ng_param_int(p, d) = (int64_t)x;
+            return 0;
+        }
+        return NG_ECONFIG;
+    case NG_PARAM_CHOICE: {
+        int idx = cJSON_IsString(v) ? ng_family_find(d->family, v->valuestring)
+                                    : -1;
+        if (idx < 0) {
+            char list[256];
+            ng_family_list(d->family, list, sizeof list);
+            ng__json_describe(v, found, sizeof found);
+            return ng_errors_add(errs, NG_ECONFIG, d->path,
+                                 "expected one of: %s, found %s", list,
+                                 found);
+        }
+        *ng_param_choice(p, d) = idx;
+        return 0;
+    }
+    case NG_PARAM_VECTOR: {
+        if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != NG_DIM) {
+            ng__json_describe(v, found, sizeof found);
+            return ng_errors_add(errs, NG_ECONFIG, d->path,
+                                 "expected an array of %d numbers between %g "
+                                 "and %g, found %s",
+                                 NG_DIM, d->min, d->max, found);
+        }
+        double tmp[NG_DIM];
+        int rc = 0;
+        for (int k = 0; k < NG_DIM; k++) {
+            char where[PATH_MAX_LEN + 8];
+            snprintf(where, sizeof where, "%s[%d]", d->path, k);
+            rc |= apply_number(d, &tmp[k], cJSON_GetArrayItem(v, k), where,
+                               false, errs);
+        }
+        if (rc == 0) {
+            memcpy(ng_param_vector(p, d), tmp, sizeof tmp);
+        }
+        return rc ? NG_ECONFIG : 0;
+    }
+    }
+    return NG_ECONFIG;
+}
+
+static int apply_string(char *dst, size_t size, const char *where,
+                        const cJSON *v, ng_errors *errs)
+{
+    char found[96];
+    if (!cJSON_IsString(v) || strlen(v->valuestring) >= size) {
+        ng__json_describe(v, found, sizeof found);
+        return ng_errors_add(errs, NG_ECONFIG, where,
+                             "expected a string of at most %zu characters, "
+                             "found %s",
+                             size - 1, found);
+    }
+    snprintf(dst, size, "%s", v->valuestring);
+    return 0;
+}
+
+int ng__config_apply(ng_config *cfg, const char *path, const cJSON *value,
+                     ng_errors *errs)
+{
+    if (strcmp(path, "name") == 0) {
+        return apply_string(cfg->name, sizeof cfg->name, path, value, errs);
+    }
+    if (strcmp(path, "description") == 0) {
+        return apply_string(cfg->description, sizeof cfg->description, path,
+                            value, errs);
+    }
+    const ng_param *d = ng_params_find(path);
+    if (!d) {
+        unknown_key(path, errs);
+        return NG_ECONFIG;
+    }
+    return apply_param(&cfg->p, d, value, errs);
+}
+
+/* ---- listed partners and ties ---- */
+
+static bool want_bool(const cJSON *v, const char *where, bool *out,
+                      ng_errors *errs)
+{
+    char found[96];
+    if (!cJSON_IsBool(v)) {
+        ng__json_describe(v, found, sizeof found);
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected true or false, found %s", found);
+        return false;
+    }
+    *out = cJSON_IsTrue(v);
+    return true;
+}
+
+static bool want_number(const cJSON *v, const char *where, double lo,
+                        double hi, bool lo_open, double *out, ng_errors *errs)
+{
+    char found[96];
+    bool ok = cJSON_IsNumber(v) && isfinite(v->valuedouble) &&
+              (lo_open ? v->valuedouble > lo : v->valuedouble >= lo) &&
+              v->valuedouble <= hi;
+    if (!ok) {
+        ng__json_describe(v, found, sizeof found);
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected a number %s %g and at most %g, found %s",
+                      lo_open ? "above" : "of at least", lo, hi, found);
+        return false;
+    }
+    *out = v->valuedouble;
+    return true;
+}
+
+static bool want_choice(const cJSON *v, const char *where,
+                        const char *(*name_of)(int), int count, int *out,
+                        ng_errors *errs)
+{
+    if (cJSON_IsString(v)) {
+        for (int k = 0; k < count; k++) {
+            if (strcmp(v->valuestring, name_of(k)) == 0) {
+                *out = k;
+                return true;
+            }
+        }
+    }
+    char found[96], list[200] = "";
+    size_t used = 0;
+    for (int k = 0; k < count; k++) {
+        int w = snprintf(list + used, sizeof list - used, "%s%s",
+                         k ? ", " : "", name_of(k));
+        used += w > 0 ? (size_t)w : 0;
+    }
+    ng__json_describe(v, found, sizeof found);
+    ng_errors_add(errs, NG_ECONFIG, where, "expected one of: %s, found %s",
+                  list, found);
+    return false;
+}
+
+static bool want_interests(const cJSON *v, const char *where, double *out,
+                           ng_errors *errs)
+{
+    char found[96];
+    double sum = 0;
+    bool ok = cJSON_IsArray(v) && cJSON_GetArraySize(v) == NG_DIM;
+    for (int k = 0; ok && k < NG_DIM; k++) {
+        const cJSON *e = cJSON_GetArrayItem(v, k);
+        ok = cJSON_IsNumber(e) && isfinite(e->valuedouble) &&
+             e->valuedouble >= 0;
+        if (ok) {
+            out[k] = e->valuedouble;
+            sum += out[k];
+        }
+    }
+    if (!ok || sum <= 0) {
+        ng__json_describe(v, found, sizeof found);
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected an array of %d non-negative weights "
+                      "(enforcement, care, economic, knowledge) with a "
+                      "positive sum, found %s",
+                      NG_DIM, found);
+        return false;
+    }
+    for (int k = 0; k < NG_DIM; k++) {
+        out[k] /= sum;
+    }
+    return true;
+}
+
+static void parse_partner_field(ng_partner_spec *ps, const cJSON *f,
+                                const char *where, ng_errors *errs)
+{
+    const char *k = f->string;
+    if (strcmp(k, "name") == 0) {
+        apply_string(ps->name, sizeof ps->name, where, f, errs);
+    } else if (strcmp(k, "sector") == 0) {
+        want_choice(f, where, ng_sector_name, NG_SECTOR_COUNT, &ps->sector,
+                    errs);
+    } else if (strcmp(k, "founder") == 0) {
+        want_bool(f, where, &ps->founder, errs);
+    } else if (strcmp(k, "lead") == 0) {
+        want_bool(f, where, &ps->lead, errs);
+    } else if (strcmp(k, "capacity") == 0) {
+        ps->has_capacity =
+            want_number(f, where, 0, 1e9, true, &ps->capacity, errs);
+    } else if (strcmp(k, "authority") == 0) {
+        ps->has_authority =
+            want_number(f, where, 0, 1, false, &ps->authority, errs);
+    } else if (strcmp(k, "support") == 0) {
+        ps->has_support =
+            want_number(f, where, 0, 1, false, &ps->support, errs);
+    } else if (strcmp(k, "interests") == 0) {
+        ps->has_interests = want_interests(f, where, ps->interests, errs);
+    } else if (strcmp(k, "disposition") == 0) {
+        ps->has_disposition =
+            want_choice(f, where, ng_disposition_name, NG_DISP_COUNT,
+                        &ps->disposition, errs);
+    } else {
+        const char *hint =
+            ng__did_you_mean(k, partner_keys, N_PARTNER_KEYS);
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      hint ? "unknown key (did you mean \"%s\"?)"
+                           : "unknown key (expected one of: name, sector, "
+                             "founder, lead, capacity, authority, support, "
+                             "interests, disposition)%s",
+                      hint ? hint : "");
+    }
+}
+
+static void parse_partner(ng_partner_spec *ps, const cJSON *obj, size_t idx,
+                          ng_errors *errs)
+{
+    char where[PATH_MAX_LEN];
+    memset(ps, 0, sizeof *ps);
+    ps->sector = -1;
+    snprintf(where, sizeof where, "population.partners[%zu]", idx);
+    if (!cJSON_IsObject(obj)) {
+        char found[96];
+        ng__json_describe(obj, found, sizeof found);
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected an object with name and sector, found %s",
+                      found);
+        return;
+    }
+    const cJSON *f;
+    cJSON_ArrayForEach(f, obj)
+    {
+        char fwhere[PATH_MAX_LEN + 64];
+        snprintf(fwhere, sizeof fwhere, "%s.%s", where, f->string);
+        parse_partner_field(ps, f, fwhere, errs);
+    }
+    if (!ps->name[0]) {
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected a \"name\", found none");
+    }
+    if (ps->sector < 0) {
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected a \"sector\" (government, business, "
+                      "knowledge, civil), found none");
+        ps->sector = 0;
+    }
+}
+
+static void parse_partners(ng_config *cfg, const cJSON *arr, ng_errors *errs)
+{
+    char found[96];
+    if (!cJSON_IsArray(arr)) {
+        ng__json_describe(arr, found, sizeof found);
+        ng_errors_add(errs, NG_ECONFIG, "population.partners",
+                      "expected an array of partner objects, found %s", found);
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(arr);
+    ng_partner_spec *list = n ? calloc(n, sizeof *list) : NULL;
+    if (n && !list) {
+        ng_errors_add(errs, NG_ENOMEM, "population.partners", "out of memory");
+        return;
+    }
+    size_t i = 0;
+    const cJSON *e;
+    cJSON_ArrayForEach(e, arr)
+    {
+        parse_partner(&list[i], e, i, errs);
+        for (size_t j = 0; j < i; j++) {
+            if (list[i].name[0] && strcmp(list[i].name, list[j].name) == 0) {
+                ng_errors_add(errs, NG_ECONFIG, "population.partners",
+                              "expected unique names, found \"%s\" at "
+                              "[%zu] and [%zu]",
+                              list[i].name, j, i);
+            }
+        }
+        i++;
+    }
+    free(cfg->partners);
+    cfg->partners = list;
+    cfg->n_partners = n;
+    /* Ties name partners by index; a new partner list invalidates them. */
+    free(cfg->ties);
+    cfg->ties = NULL;
+    cfg->n_ties = 0;
+}
+
+static bool tie_end(const ng_config *cfg, const cJSON *v, const char *where,
+                    size_t *out, ng_errors *errs)
+{
+    if (cJSON_IsString(v)) {
+        for (size_t i = 0; i < cfg->n_partners; i++) {
+            if (strcmp(cfg->partners[i].name, v->valuestring) == 0) {
+                *out = i;
+                return true;
+            }
+        }
+        const char *names[512];
+        size_t n = cfg->n_partners < 512 ? cfg->n_partners : 512;
+        for (size_t i = 0; i < n; i++) {
+            names[i] = cfg->partners[i].name;
+        }
+        const char *hint = ng__did_you_mean(v->valuestring, names, n);
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected the name of a listed partner, found \"%s\""
+                      "%s%s%s",
+                      v->valuestring, hint ? " (did you mean \"" : "",
+                      hint ? hint : "", hint ? "\"?)" : "");
+        return false;
+    }
+    char found[96];
+    ng__json_describe(v, found, sizeof found);
+    ng_errors_add(errs, NG_ECONFIG, where,
+                  "expected the name of a listed partner, found %s", found);
+    return false;
+}
+
+static bool parse_tie(const ng_config *cfg, const cJSON *obj, size_t idx,
+                      ng_tie_spec *t, ng_errors *errs)
+{
+    char where[PATH_MAX_LEN];
+    snprintf(where, sizeof where, "population.ties[%zu]", idx);
+    if (!cJSON_IsObject(obj)) {
+        char found[96];
+        ng__json_describe(obj, found, sizeof found);
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected an object {\"a\": name, \"b\": name, "
+                      "\"trust\": number}, found %s",
+                      found);
+        return false;
+    }
+    bool ok = true, has_a = false, has_b = false;
+    t->trust = cfg->p.network_tie_trust;
+    const cJSON *f;
+    cJSON_ArrayForEach(f, obj)
+    {
+        char fw[PATH_MAX_LEN + 64];
+        snprintf(fw, sizeof fw, "%s.%s", where, f->string);
+        if (strcmp(f->string, "a") == 0) {
+            ok &= has_a = tie_end(cfg, f, fw, &t->a, errs);
+        } else if (strcmp(f->string, "b") == 0) {
+            ok &= has_b = tie_end(cfg, f, fw, &t->b, errs);
+        } else if (strcmp(f->string, "trust") == 0) {
+            ok &= want_number(f, fw, 0, 1, false, &t->trust, errs);
+        } else {
+            const char *hint = ng__did_you_mean(f->string, tie_keys, 3);
+            ng_errors_add(errs, NG_ECONFIG, fw,
+                          "unknown key (expected %s)",
+                          hint ? hint : "a, b or trust");
+            ok = false;
+        }
+    }
+    if (!has_a || !has_b || (ok && t->a == t->b)) {
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected two different partners \"a\" and \"b\"");
+        return false;
+    }
+    return ok;
+}
+
+static void parse_ties(ng_config *cfg, const cJSON *arr, ng_errors *errs)
+{
+    char found[96];
+    if (!cJSON_IsArray(arr)) {
+        ng__json_describe(arr, found, sizeof found);
+        ng_errors_add(errs, NG_ECONFIG, "population.ties",
+                      "expected an array of ties, found %s", found);
+        return;
+    }
+    size_t n = (size_t)cJSON_GetArraySize(arr), kept = 0, i = 0;
+    ng_tie_spec *list = n ? calloc(n, sizeof *list) : NULL;
+    if (n && !list) {
+        ng_errors_add(errs, NG_ENOMEM, "population.ties", "out of memory");
+        return;
+    }
+    const cJSON *e;
+    cJSON_ArrayForEach(e, arr)
+    {
+        kept += parse_tie(cfg, e, i++, &list[kept], errs);
+    }
+    free(cfg->ties);
+    cfg->ties = list;
+    cfg->n_ties = kept;
+}
+
+/* ---- the document walk ---- */
+
+static bool is_object_prefix(const char *path)
+{
+    size_t len = strlen(path);
+    for (size_t i = 0; i < ng_params_count(); i++) {
+        const char *full = ng_params_at(i)->path;
+        if (strncmp(full, path, len) == 0 && full[len] == '.') {
+            return true;
+        }
+    }
+    return false;
+}
+
+static void walk(ng_config *cfg, const cJSON *obj, const char *prefix,
+                 ng_errors *errs)
+{
+    const cJSON *item;
+    cJSON_ArrayForEach(item, obj)
+    {
+        char path[PATH_MAX_LEN];
+        int w = snprintf(path, sizeof path, "%s%s%s", prefix,
+                         prefix[0] ? "." : "", item->string);
+        if (w < 0 || (size_t)w >= sizeof path) {
+            ng_errors_add(errs, NG_ECONFIG, prefix, "key path too long");
+            continue;
+        }
+        if (strcmp(path, "population.partners") == 0) {
+            continue; /* parsed first, see ng_config_parse */
+        }
+        if (strcmp(path, "population.ties") == 0) {
+            parse_ties(cfg, item, errs);
+        } else if (cJSON_IsObject(item) && is_object_prefix(path)) {
+            walk(cfg, item, path, errs);
+        } else if (!ng_params_find(path) && is_object_prefix(path)) {
+            char found[96];
+            ng__json_describe(item, found, sizeof found);
+            ng_errors_add(errs, NG_ECONFIG, path,
+                          "expected an object, found %s", found);
+        } else {
+            ng__config_apply(cfg, path, item, errs);
+        }
+    }
+}
+
+static void locate(const char *text, const char *at, int *line, int *col)
+{
+    *line = 1;
+    *col = 1;
+    for (const char *c = text; c < at; c++) {
+        if (*c == '\n') {
+            (*line)++;
+            *col = 1;
+        } else {
+            (*col)++;
+        }
+    }
+}
+
+int ng_config_parse(ng_config *cfg, const char *text, size_t len,
+                    const char *source, ng_errors *errs)
+{
+    size_t before = errs ? errs->n + errs->dropped : 0;
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!root) {
+        int line, col;
+        locate(text, end ? end : text, &line, &col);
+        char where[PATH_MAX_LEN];
+        snprintf(where, sizeof where, "%s:%d:%d", source, line, col);
+        return ng_errors_add(errs, NG_ECONFIG, where,
+                             "expected valid JSON, found a syntax error");
+    }
+    if (!cJSON_IsObject(root)) {
+        char found[96];
+        ng__json_describe(root, found, sizeof found);
+        ng_errors_add(errs, NG_ECONFIG, source,
+                      "expected a JSON object at the top level, found %s",
+                      found);
+    } else {
+        /* Partners first: ties refer to them by name wherever they stand. */
+        const cJSON *pop = cJSON_GetObjectItemCaseSensitive(root,
+                                                            "population");
+        const cJSON *partners =
+            cJSON_IsObject(pop)
+                ? cJSON_GetObjectItemCaseSensitive(pop, "partners")
+                : NULL;
+        if (partners) {
+            parse_partners(cfg, partners, errs);
+        }
+        walk(cfg, root, "", errs);
+    }
+    cJSON_Delete(root);
+    size_t after = errs ? errs->n + errs->dropped : 0;
+    return after > before ? NG_ECONFIG : 0;
+}

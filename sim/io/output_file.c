@@ -1,0 +1,94 @@
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen, umask */
+/* Safe file output (output.h): write to a temporary beside the target and
+ * rename on success, so a failed or interrupted run leaves no half file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "netgov/output.h"
+
+void ng_output_number(FILE *f, double v)
+{
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.15g", v);
+    if (strtod(buf, NULL) != v) {
+        snprintf(buf, sizeof buf, "%.17g", v);
+    }
+    fputs(buf, f);
+}
+
+/* Creates the parent directories of path (like mkdir -p of its dirname). */
+static int make_parents(const char *path, ng_error *err)
+{
+    char dir[4096];
+    if (strlen(path) >= sizeof dir) {
+        return ng_error_set(err, NG_EIO, path, "path too long");
+    }
+    strcpy(dir, path);
+    for (char *c = dir + 1; *c; c++) {
+        if (*c != '/') {
+            continue;
+        }
+        *c = '\0';
+        if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+            return ng_error_set(err, NG_EIO, dir, "cannot create: %s",
+                                strerror(errno));
+        }
+        *c = '/';
+    }
+    return 0;
+}
+
+int ng_output_to_path(const ng_model *m, const char *path,
+                      int (*write)(const ng_model *, FILE *, ng_error *),
+                      ng_error *err)
+{
+    if (strcmp(path, "-") == 0) {
+        int rc = write(m, stdout, err);
+        return rc ? rc : (fflush(stdout) ? NG_EIO : 0);
+    }
+    int rc = make_parents(path, err);
+    if (rc) {
+        return rc;
+    }
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        return ng_error_set(err, NG_EIO, path, "cannot create: %s",
+                            strerror(errno));
+    }
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        unlink(tmp);
+        return ng_error_set(err, NG_EIO, path, "cannot open: %s",
+                            strerror(errno));
+    }
+    rc = write(m, f, err);
+    if (fflush(f) != 0 || ferror(f)) {
+        rc = rc ? rc : ng_error_set(err, NG_EIO, path, "write failed: %s",
+                                    strerror(errno));
+    }
+    if (fclose(f) != 0 && rc == 0) {
+        rc = ng_error_set(err, NG_EIO, path, "close failed: %s",
+                          strerror(errno));
+    }
+    /* mkstemp creates 0600; results are meant to be shared like any file. */
+    if (rc == 0) {
+        mode_t mask = umask(0);
+        umask(mask);
+        chmod(tmp, 0666 & ~mask);
+    }
+    if (rc == 0 && rename(tmp, path) != 0) {
+        rc = ng_error_set(err, NG_EIO, path, "cannot rename into place: %s",
+                          strerror(errno));
+    }
+    if (rc != 0) {
+        unlink(tmp);
+    }
+    return rc;
+}

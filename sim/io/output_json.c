@@ -1,0 +1,324 @@
+/* The run document (output.h, docs/OUTPUT.md).
+ *
+ * Written as a stream: the resolved config and summary are small cJSON
+ * objects, the series, events and partners are printed directly, so no
+ * whole-run tree is held in memory.  Numbers round-trip exactly.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+
+#include "engine.h"
+#include "netgov/netgov.h"
+
+static void put_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        if (*c == '"' || *c == '\\') {
+            fprintf(f, "\\%c", *c);
+        } else if (*c < 0x20) {
+            fprintf(f, "\\u%04x", *c);
+        } else {
+            fputc(*c, f);
+        }
+    }
+    fputc('"', f);
+}
+
+/* ---- the resolved config as a cJSON tree ---- */
+
+/* The object at the dotted prefix of `path`, created as needed; `leaf`
+ * receives the last segment. */
+static cJSON *object_for(cJSON *root, const char *path, char *leaf,
+                         size_t size)
+{
+    cJSON *obj = root;
+    const char *seg = path;
+    for (const char *dot; (dot = strchr(seg, '.')) != NULL; seg = dot + 1) {
+        char key[64];
+        size_t len = (size_t)(dot - seg);
+        len = len < sizeof key - 1 ? len : sizeof key - 1;
+        memcpy(key, seg, len);
+        key[len] = '\0';
+        cJSON *child = cJSON_GetObjectItemCaseSensitive(obj, key);
+        if (!child) {
+            child = cJSON_AddObjectToObject(obj, key);
+        }
+        obj = child;
+    }
+    snprintf(leaf, size, "%s", seg);
+    return obj;
+}
+
+static void add_param(cJSON *root, ng_params *mp, const ng_param *d)
+{
+    char leaf[64];
+    cJSON *obj = object_for(root, d->path, leaf, sizeof leaf);
+    switch (d->type) {
+    case NG_PARAM_REAL:
+        cJSON_AddNumberToObject(obj, leaf, *ng_param_real(mp, d));
+        break;
+    case NG_PARAM_INT:
+        cJSON_AddNumberToObject(obj, leaf, (double)*ng_param_int(mp, d));
+        break;
+    case NG_PARAM_CHOICE:
+        cJSON_AddStringToObject(
+            obj, leaf, ng_family_choice(d->family, *ng_param_choice(mp, d)));
+        break;
+    case NG_PARAM_VECTOR:
+        cJSON_AddItemToObject(
+            obj, leaf, cJSON_CreateDoubleArray(ng_param_vector(mp, d), NG_DIM));
+        break;
+    }
+}
+
+static cJSON *partner_spec_json(const ng_partner_spec *ps)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "name", ps->name);
+    cJSON_AddStringToObject(o, "sector", ng_sector_name(ps->sector));
+    if (ps->founder) {
+        cJSON_AddTrueToObject(o, "founder");
+    }
+    if (ps->lead) {
+        cJSON_AddTrueToObject(o, "lead");
+    }
+    if (ps->has_capacity) {
+        cJSON_AddNumberToObject(o, "capacity", ps->capacity);
+    }
+    if (ps->has_authority) {
+        cJSON_AddNumberToObject(o, "authority", ps->authority);
+    }
+    if (ps->has_support) {
+        cJSON_AddNumberToObject(o, "support", ps->support);
+    }
+    if (ps->has_interests) {
+        cJSON_AddItemToObject(o, "interests",
+                              cJSON_CreateDoubleArray(ps->interests, NG_DIM));
+    }
+    if (ps->has_disposition) {
+        cJSON_AddStringToObject(o, "disposition",
+                                ng_disposition_name(ps->disposition));
+    }
+    return o;
+}
+
+static cJSON *config_json(const ng_config *cfg)
+{
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddStringToObject(root, "name", cfg->name);
+    cJSON_AddStringToObject(root, "description", cfg->description);
+    ng_params values = cfg->p; /* the typed accessors take a mutable block */
+    for (size_t i = 0; i < ng_params_count(); i++) {
+        add_param(root, &values, ng_params_at(i));
+    }
+    cJSON *pop = cJSON_GetObjectItemCaseSensitive(root, "population");
+    if (cfg->n_partners) {
+        cJSON *list = cJSON_AddArrayToObject(pop, "partners");
+        for (size_t i = 0; i < cfg->n_partners; i++) {
+            cJSON_AddItemToArray(list, partner_spec_json(&cfg->partners[i]));
+        }
+    }
+    if (cfg->n_ties) {
+        cJSON *list = cJSON_AddArrayToObject(pop, "ties");
+        for (size_t t = 0; t < cfg->n_ties; t++) {
+            cJSON *o = cJSON_CreateObject();
+            cJSON_AddStringToObject(o, "a", cfg->partners[cfg->ties[t].a].name);
+            cJSON_AddStringToObject(o, "b", cfg->partners[cfg->ties[t].b].name);
+            cJSON_AddNumberToObject(o, "trust", cfg->ties[t].trust);
+            cJSON_AddItemToArray(list, o);
+        }
+    }
+    return root;
+}
+
+static int print_tree(FILE *f, cJSON *tree, bool formatted, ng_error *err)
+{
+    char *text = tree ? (formatted ? cJSON_Print(tree)
+                                   : cJSON_PrintUnformatted(tree))
+                      : NULL;
+    cJSON_Delete(tree);
+    if (!text) {
+        return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
+    }
+    fputs(text, f);
+    free(text);
+    return 0;
+}
+
+int ng_output_config(const ng_config *cfg, FILE *f, ng_error *err)
+{
+    int rc = print_tree(f, config_json(cfg), true, err);
+    fputc('\n', f);
+    return rc;
+}
+
+/* ---- series, events, partners, summary ---- */
+
+static void partner_name(const ng_model *m, size_t i, char *buf, size_t size)
+{
+    if (i < m->cfg.n_partners) {
+        snprintf(buf, size, "%s", m->cfg.partners[i].name);
+    } else {
+        snprintf(buf, size, "%s-%zu", ng_sector_name(m->sector[i]), i);
+    }
+}
+
+static void write_series(const ng_model *m, FILE *f)
+{
+    size_t ticks = ng_model_ticks_recorded(m);
+    fputs("\"series\":{\n\"tick\":[", f);
+    for (size_t t = 0; t < ticks; t++) {
+        fprintf(f, "%s%zu", t ? "," : "", t + 1);
+    }
+    fputc(']', f);
+    for (int k = 0; k < NG_METRIC_COUNT; k++) {
+        fprintf(f, ",\n\"%s\":[", ng_metric_name(k));
+        const double *s = ng_model_series(m, k);
+        for (size_t t = 0; t < ticks; t++) {
+            if (t) {
+                fputc(',', f);
+            }
+            ng_output_number(f, s[t]);
+        }
+        fputc(']', f);
+    }
+    fputs("}", f);
+}
+
+static void write_events(const ng_model *m, FILE *f)
+{
+    char name[NG_NAME_MAX + 32];
+    fputs("\"events\":[", f);
+    for (size_t e = 0; e < m->n_events; e++) {
+        const ng_event *ev = &m->events[e];
+        fprintf(f, "%s\n{\"tick\":%d,\"type\":\"%s\",\"reason\":\"%s\"",
+                e ? "," : "", (int)ev->tick, ng_event_type_name(ev->type),
+                ng_reason_name(ev->reason));
+        if (ev->partner >= 0) {
+            partner_name(m, (size_t)ev->partner, name, sizeof name);
+            fprintf(f, ",\"partner\":%lld,\"name\":", (long long)ev->partner);
+            put_string(f, name);
+        }
+        if (ev->type == NG_EV_sanction) {
+            fputs(",\"amount\":", f);
+            ng_output_number(f, ev->amount);
+        }
+        fputc('}', f);
+    }
+    fputs("]", f);
+}
+
+static const char *state_name(int state)
+{
+    static const char *const names[] = {"candidate", "member", "exited",
+                                        "excluded"};
+    return names[state];
+}
+
+static void field(FILE *f, const char *key, double v)
+{
+    fprintf(f, ",\"%s\":", key);
+    ng_output_number(f, v);
+}
+
+static void write_partner(const ng_model *m, size_t i, FILE *f)
+{
+    char name[NG_NAME_MAX + 32];
+    partner_name(m, i, name, sizeof name);
+    fprintf(f, "{\"id\":%zu,\"name\":", i);
+    put_string(f, name);
+    fprintf(f, ",\"sector\":\"%s\",\"disposition\":\"%s\",\"founder\":%s,"
+               "\"lead\":%s,\"state\":\"%s\",\"state_tick\":%lld,"
+               "\"ever_joined\":%s,\"ties\":%zu,\"violations\":%lld",
+            ng_sector_name(m->sector[i]),
+            ng_disposition_name(m->disposition[i]),
+            m->founder[i] ? "true" : "false", i == m->lead ? "true" : "false",
+            state_name(m->state[i]), (long long)m->state_tick[i],
+            m->ever_joined[i] ? "true" : "false", m->deg[i],
+            (long long)m->violations[i]);
+    field(f, "capacity", m->capacity[i]);
+    field(f, "authority", m->authority[i]);
+    field(f, "support", m->support[i]);
+    field(f, "power", m->power[i]);
+    field(f, "alignment", m->alignment[i]);
+    field(f, "belief", m->belief[i]);
+    field(f, "system_trust", m->system_trust[i]);
+    field(f, "commitment", m->commitment[i]);
+    field(f, "value", m->value[i]);
+    field(f, "contribution", m->x[i]);
+    fputs(",\"interests\":[", f);
+    for (size_t k = 0; k < NG_DIM; k++) {
+        if (k) {
+            fputc(',', f);
+        }
+        ng_output_number(f, m->interests[i * NG_DIM + k]);
+    }
+    fputs("]}", f);
+}
+
+static cJSON *summary_json(const ng_model *m)
+{
+    ng_summary s;
+    ng_model_summary(m, &s);
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "outcome", s.outcome == NG_OUTCOME_SURVIVED
+                                              ? "survived"
+                                              : "dissolved");
+    cJSON_AddStringToObject(o, "cause", ng_reason_name(s.cause));
+    cJSON_AddNumberToObject(o, "lifetime", (double)s.lifetime);
+    cJSON_AddNumberToObject(o, "peak_members", (double)s.peak_members);
+    cJSON_AddNumberToObject(o, "final_members", (double)s.final_members);
+    cJSON_AddNumberToObject(o, "cumulative_value", s.cumulative_value);
+    cJSON_AddNumberToObject(o, "mean_contribution", s.mean_contribution);
+    if (s.first_exit_tick >= 0) {
+        cJSON_AddNumberToObject(o, "first_exit_tick",
+                                (double)s.first_exit_tick);
+    } else {
+        cJSON_AddNullToObject(o, "first_exit_tick");
+    }
+    cJSON_AddNumberToObject(o, "share_ever_joined", s.share_ever_joined);
+    cJSON_AddNumberToObject(o, "final_interpersonal_trust",
+                            s.final_interpersonal_trust);
+    cJSON_AddNumberToObject(o, "final_system_trust", s.final_system_trust);
+    cJSON_AddNumberToObject(o, "joins", (double)s.total_joins);
+    cJSON_AddNumberToObject(o, "exits", (double)s.total_exits);
+    cJSON_AddNumberToObject(o, "exclusions", (double)s.total_exclusions);
+    cJSON_AddNumberToObject(o, "sanctions", (double)s.total_sanctions);
+    cJSON_AddNumberToObject(o, "events_dropped", (double)s.events_dropped);
+    return o;
+}
+
+int ng_output_json(const ng_model *m, FILE *f, ng_error *err)
+{
+    fprintf(f, "{\"format_version\":%d,\"engine_version\":\"%s\",\"seed\":%lld,"
+               "\"rng_type\":\"mt19937\",\"scenario\":",
+            NG_FORMAT_VERSION, NG_VERSION, (long long)m->p->run_seed);
+    put_string(f, m->cfg.name);
+    fputs(",\n\"config\":", f);
+    int rc = print_tree(f, config_json(&m->cfg), false, err);
+    if (rc) {
+        return rc;
+    }
+    fputs(",\n\"units\":{", f);
+    for (int k = 0; k < NG_METRIC_COUNT; k++) {
+        fprintf(f, "%s\"%s\":\"%s\"", k ? "," : "", ng_metric_name(k),
+                ng_metric_unit(k));
+    }
+    fputs("},\n", f);
+    write_series(m, f);
+    fputs(",\n", f);
+    write_events(m, f);
+    fputs(",\n\"partners\":[", f);
+    for (size_t i = 0; i < m->n; i++) {
+        fputs(i ? ",\n" : "\n", f);
+        write_partner(m, i, f);
+    }
+    fputs("],\n\"summary\":", f);
+    rc = print_tree(f, summary_json(m), false, err);
+    fputs("}\n", f);
+    return rc;
+}

@@ -1,0 +1,448 @@
+/* ng_model: allocation, the tick schedule, membership and tie bookkeeping.
+ *
+ * Everything a run needs is allocated here, sized from the config, so the
+ * step loop never allocates.  The schedule is a const table of phases in
+ * the order of MODEL.md section 3.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "engine.h"
+
+/* ---- seeds ---- */
+
+uint64_t ng_seed_mix(uint64_t master, uint64_t stream)
+{
+    /* splitmix64 of the master seed offset by the stream number: nearby
+     * seeds and streams give unrelated generator states. */
+    uint64_t z = master + 0x9E3779B97F4A7C15ULL * (stream + 1);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    z ^= z >> 31;
+    uint64_t s = z & 0xFFFFFFFFULL;
+    return s ? s : 1;
+}
+
+/* ---- allocation ---- */
+
+#define ALLOC(ptr, count)                                                      \
+    do {                                                                       \
+        size_t count_ = (count);                                               \
+        (ptr) = calloc(count_ ? count_ : 1, sizeof *(ptr));                    \
+        if (!(ptr)) {                                                          \
+            goto fail;                                                         \
+        }                                                                      \
+    } while (0)
+
+static int alloc_arrays(ng_model *m)
+{
+    size_t n = m->n, nk = m->n * m->k_max;
+    ALLOC(m->sector, n);
+    ALLOC(m->disposition, n);
+    ALLOC(m->state, n);
+    ALLOC(m->founder, n);
+    ALLOC(m->ever_joined, n);
+    ALLOC(m->flagged, n);
+    ALLOC(m->capacity, n);
+    ALLOC(m->authority, n);
+    ALLOC(m->support, n);
+    ALLOC(m->interests, n * NG_DIM);
+    ALLOC(m->slope, n);
+    ALLOC(m->power, n);
+    ALLOC(m->alignment, n);
+    ALLOC(m->commitment, n);
+    ALLOC(m->belief, n);
+    ALLOC(m->system_trust, n);
+    ALLOC(m->eff_trust, n);
+    ALLOC(m->value, n);
+    ALLOC(m->payoff_avg, n);
+    ALLOC(m->quota, n);
+    ALLOC(m->x, n);
+    ALLOC(m->paid, n);
+    ALLOC(m->benefit, n);
+    ALLOC(m->payoff, n);
+    ALLOC(m->sanction, n);
+    ALLOC(m->violations, n);
+    ALLOC(m->patience, n);
+    ALLOC(m->state_tick, n);
+    ALLOC(m->cooldown_until, n);
+    ALLOC(m->nbr, nk);
+    ALLOC(m->trust, nk);
+    ALLOC(m->deg, n);
+    ALLOC(m->member, n);
+    ALLOC(m->member_pos, n);
+    ALLOC(m->scratch_idx, n);
+    ALLOC(m->scratch_real, n);
+    ALLOC(m->series, NG_METRIC_COUNT * m->ticks_cap);
+    ALLOC(m->events, m->events_cap);
+    return 0;
+fail:
+    return NG_ENOMEM;
+}
+
+static void free_arrays(ng_model *m)
+{
+    void *arrays[] = {
+        m->sector,     m->disposition,  m->state,        m->founder,
+        m->ever_joined, m->flagged,     m->capacity,     m->authority,
+        m->support,    m->interests,    m->slope,        m->power,
+        m->alignment,  m->commitment,   m->belief,       m->system_trust,
+        m->eff_trust,  m->value,        m->payoff_avg,   m->quota,
+        m->x,          m->paid,         m->benefit,      m->payoff,
+        m->sanction,   m->violations,   m->patience,     m->state_tick,
+        m->cooldown_until, m->nbr,      m->trust,        m->deg,
+        m->member,     m->member_pos,   m->scratch_idx,  m->scratch_real,
+        m->series,     m->events};
+    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) {
+        free(arrays[i]);
+    }
+}
+
+/* Events kept: every join, exit and dissolution of a small alliance fits;
+ * the cap only bites for huge pools with many sanctions. */
+static size_t events_capacity(const ng_config *cfg, size_t n)
+{
+    size_t want = 4 * n + 16 * (size_t)cfg->p.run_ticks + 64;
+    size_t cap = (size_t)cfg->p.output_max_events;
+    return want < cap ? want : cap;
+}
+
+ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
+{
+    ng_model *m = calloc(1, sizeof *m);
+    if (!m) {
+        ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
+        return NULL;
+    }
+    if (ng_config_copy(&m->cfg, cfg) != 0) {
+        free(m);
+        ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
+        return NULL;
+    }
+    m->p = &m->cfg.p;
+    m->gov = ng_governance_at((size_t)m->p->governance_mode);
+    m->cost = ng_cost_rule_at((size_t)m->p->cost_rule);
+    if (!m->gov || !m->cost) {
+        ng_error_set(err, NG_EINVAL, "governance.mode",
+                     "config was not validated");
+        goto fail_quiet;
+    }
+    m->gov->coeffs(m->p, &m->gc);
+    m->n = ng_config_pool_size(cfg);
+    m->k_max = (size_t)m->p->network_max_degree;
+    m->ticks_cap = (size_t)m->p->run_ticks;
+    m->events_cap = events_capacity(cfg, m->n);
+    m->lead = NG_NONE;
+    m->first_exit_tick = -1;
+    for (int s = 0; s < NG_STREAM_COUNT; s++) {
+        m->rng[s] = gsl_rng_alloc(gsl_rng_mt19937);
+        if (!m->rng[s]) {
+            goto fail;
+        }
+        gsl_rng_set(m->rng[s],
+                    (unsigned long)ng_seed_mix((uint64_t)m->p->run_seed,
+                                               (uint64_t)s));
+    }
+    if (alloc_arrays(m) != 0) {
+        goto fail;
+    }
+    int rc = ng__population_build(m, err);
+    if (rc != 0) {
+        goto fail_quiet;
+    }
+    return m;
+fail:
+    ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
+fail_quiet:
+    ng_model_free(m);
+    return NULL;
+}
+
+void ng_model_free(ng_model *m)
+{
+    if (!m) {
+        return;
+    }
+    for (int s = 0; s < NG_STREAM_COUNT; s++) {
+        gsl_rng_free(m->rng[s]);
+    }
+    free_arrays(m);
+    ng_config_clear(&m->cfg);
+    free(m);
+}
+
+/* ---- the schedule ---- */
+
+typedef int (*phase_fn)(ng_model *m, ng_error *err);
+static const struct {
+    const char *name;
+    phase_fn fn;
+} schedule[] = {
+    {"recruit", ng__phase_recruit},       /* 3 */
+    {"quotas", ng__phase_quotas},         /* 4 */
+    {"contribute", ng__phase_contribute}, /* 5 */
+    {"produce", ng__phase_produce},       /* 6-7 */
+    {"monitor", ng__phase_monitor},       /* 8 */
+    {"learn", ng__phase_learn},           /* 9 */
+    {"exit", ng__phase_exit},             /* 10 */
+    {"breakdown", ng__phase_breakdown},   /* 11 */
+    {"record", ng__phase_record},         /* 12 */
+};
+
+int ng_model_step(ng_model *m, ng_error *err)
+{
+    if (m->dissolved || m->tick >= m->p->run_ticks) {
+        return 0;
+    }
+    m->tick++;
+    m->joins = m->exits = m->exclusions = 0;
+    m->violations_seen = m->sanctions = 0;
+    for (size_t s = 0; s < sizeof schedule / sizeof schedule[0]; s++) {
+        int rc = schedule[s].fn(m, err);
+        if (rc != 0) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+int ng_model_run(ng_model *m, ng_error *err)
+{
+    while (!m->dissolved && m->tick < m->p->run_ticks) {
+        int rc = ng_model_step(m, err);
+        if (rc != 0) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
+/* ---- accessors ---- */
+
+bool ng_model_dissolved(const ng_model *m)
+{
+    return m->dissolved;
+}
+
+int64_t ng_model_tick(const ng_model *m)
+{
+    return m->tick;
+}
+
+const ng_config *ng_model_config(const ng_model *m)
+{
+    return &m->cfg;
+}
+
+size_t ng_model_ticks_recorded(const ng_model *m)
+{
+    return m->ticks_recorded;
+}
+
+const double *ng_model_series(const ng_model *m, int metric)
+{
+    if (metric < 0 || metric >= NG_METRIC_COUNT) {
+        return NULL;
+    }
+    return m->series + (size_t)metric * m->ticks_cap;
+}
+
+size_t ng_model_event_count(const ng_model *m)
+{
+    return m->n_events;
+}
+
+const ng_event *ng_model_events(const ng_model *m)
+{
+    return m->events;
+}
+
+void ng_model_summary(const ng_model *m, ng_summary *s)
+{
+    memset(s, 0, sizeof *s);
+    s->outcome = m->dissolved ? NG_OUTCOME_DISSOLVED : NG_OUTCOME_SURVIVED;
+    s->cause = m->dissolved ? m->cause : NG_R_none;
+    s->lifetime = m->tick;
+    s->peak_members = m->peak_members;
+    s->final_members = (int64_t)m->n_members;
+    s->cumulative_value = m->cumulative_value;
+    s->mean_contribution = m->contribution_ticks
+                               ? m->contribution_sum /
+                                     (double)m->contribution_ticks
+                               : 0;
+    s->first_exit_tick = m->first_exit_tick;
+    size_t joined = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        joined += m->ever_joined[i];
+    }
+    s->share_ever_joined = m->n ? (double)joined / (double)m->n : 0;
+    if (m->ticks_recorded) {
+        size_t t = m->ticks_recorded - 1;
+        s->final_interpersonal_trust =
+            ng_model_series(m, NG_M_interpersonal_trust)[t];
+        s->final_system_trust = ng_model_series(m, NG_M_system_trust)[t];
+    }
+    s->total_joins = m->total_joins;
+    s->total_exits = m->total_exits;
+    s->total_exclusions = m->total_exclusions;
+    s->total_sanctions = m->total_sanctions;
+    s->events_dropped = m->events_dropped;
+}
+
+/* ---- events and membership ---- */
+
+void ng__model_event(ng_model *m, int type, int reason, long partner,
+                     double amount)
+{
+    if (m->n_events >= m->events_cap) {
+        m->events_dropped++;
+        return;
+    }
+    ng_event *e = &m->events[m->n_events++];
+    e->tick = (int32_t)m->tick;
+    e->type = (uint8_t)type;
+    e->reason = (uint8_t)reason;
+    e->partner = partner;
+    e->amount = amount;
+}
+
+void ng__member_add(ng_model *m, size_t i, int reason)
+{
+    m->member_pos[i] = m->n_members;
+    m->member[m->n_members++] = i;
+    m->state[i] = NG_MEMBER;
+    m->state_tick[i] = m->tick;
+    m->ever_joined[i] = 1;
+    m->violations[i] = 0;
+    m->patience[i] = 0;
+    m->payoff_avg[i] = 0;
+    m->flagged[i] = 0;
+    m->x[i] = m->paid[i] = m->benefit[i] = m->payoff[i] = m->sanction[i] = 0;
+    if (reason != NG_R_founder) {
+        m->joins++;
+        m->total_joins++;
+    }
+    ng__model_event(m, NG_EV_join, reason, (long)i, 0);
+}
+
+void ng__member_remove(ng_model *m, size_t i, int new_state, int reason)
+{
+    size_t pos = m->member_pos[i];
+    size_t last = m->member[m->n_members - 1];
+    m->member[pos] = last;
+    m->member_pos[last] = pos;
+    m->n_members--;
+    m->member_pos[i] = NG_NONE;
+    m->state[i] = (uint8_t)new_state;
+    m->state_tick[i] = m->tick;
+    m->cooldown_until[i] = m->tick + m->p->alliance_cooldown;
+    int type = new_state == NG_EXCLUDED ? NG_EV_exclusion : NG_EV_exit;
+    ng__model_event(m, type, reason, (long)i, 0);
+}
+
+/* ---- ties ---- */
+
+size_t ng__tie_find(const ng_model *m, size_t i, size_t j)
+{
+    const size_t *row = m->nbr + i * m->k_max;
+    for (size_t d = 0; d < m->deg[i]; d++) {
+        if (row[d] == j) {
+            return d;
+        }
+    }
+    return NG_NONE;
+}
+
+bool ng__tie_add(ng_model *m, size_t i, size_t j, double t)
+{
+    if (i == j || m->deg[i] >= m->k_max || m->deg[j] >= m->k_max ||
+        ng__tie_find(m, i, j) != NG_NONE) {
+        return false;
+    }
+    m->nbr[i * m->k_max + m->deg[i]] = j;
+    m->trust[i * m->k_max + m->deg[i]++] = t;
+    m->nbr[j * m->k_max + m->deg[j]] = i;
+    m->trust[j * m->k_max + m->deg[j]++] = t;
+    return true;
+}
+
+size_t ng__tied_members(const ng_model *m, size_t i)
+{
+    size_t count = 0;
+    const size_t *row = m->nbr + i * m->k_max;
+    for (size_t d = 0; d < m->deg[i]; d++) {
+        count += m->state[row[d]] == NG_MEMBER;
+    }
+    return count;
+}
+
+double ng__cosine(const double *a, const double *b)
+{
+    double ab = 0, aa = 0, bb = 0;
+    for (int k = 0; k < NG_DIM; k++) {
+        ab += a[k] * b[k];
+        aa += a[k] * a[k];
+        bb += b[k] * b[k];
+    }
+    return aa > 0 && bb > 0 ? ab / sqrt(aa * bb) : 0;
+}
+
+/* ---- power ---- */
+
+double ng__power_of(const ng_model *m, size_t i)
+{
+    double rel = m->mean_capacity > 0 ? m->capacity[i] / m->mean_capacity : 1;
+    return m->p->power_capacity_weight * rel +
+           m->p->power_authority_weight * m->authority[i];
+}
+
+void ng__power_update(ng_model *m)
+{
+    double cap = 0, align = 0;
+    for (size_t idx = 0; idx < m->n_members; idx++) {
+        size_t i = m->member[idx];
+        cap += m->capacity[i];
+        align += m->alignment[i];
+    }
+    m->sum_capacity = cap;
+    m->sum_alignment = align;
+    m->mean_capacity = m->n_members ? cap / (double)m->n_members : 0;
+    double power = 0;
+    for (size_t idx = 0; idx < m->n_members; idx++) {
+        size_t i = m->member[idx];
+        m->power[i] = ng__power_of(m, i);
+        power += m->power[i];
+    }
+    m->sum_power = power;
+}
+
+/* ---- violations and sanctions ---- */
+
+bool ng__violates(const ng_model *m, size_t i)
+{
+    return m->cost->shortfall_is_violation &&
+           m->x[i] < m->p->alliance_contribution_norm;
+}
+
+double ng__shortfall_amount(const ng_model *m, size_t i)
+{
+    double gap = m->p->alliance_contribution_norm - m->x[i];
+    return gap > 0 ? gap * m->quota[i] : 0;
+}
+
+void ng__sanction(ng_model *m, size_t i, int reason, double amount)
+{
+    m->sanction[i] += amount;
+    m->payoff[i] -= amount;
+    m->sanctions++;
+    m->total_sanctions++;
+    ng__model_event(m, NG_EV_sanction, reason, (long)i, amount);
+}
+
+double ng__deterrence(const ng_model *m, size_t i)
+{
+    return m->cost->shortfall_is_violation ? m->gov->deterrence(m, i) : 0;
+}

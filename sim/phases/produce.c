@@ -1,0 +1,78 @@
+/* Steps 6 and 7, production, benefits and payoffs (MODEL.md 4.3, 4.4).
+ *
+ *   O   = cbar (o_fixed + o_member n + o_pair n(n-1)/2)
+ *   I_c = max(0, sum y + fines - O)     fines: collected last tick
+ *   W   = r I_c (1 + delta D) (1 - kappa (1 - competence))
+ *   b_i = g_i W / n^gamma,  pi_i = b_i - y_i   (sanctions follow in step 8)
+ *
+ * D is the normalised Gini-Simpson diversity of members' sectors.
+ */
+#include <math.h>
+
+#include "engine.h"
+
+static double sector_diversity(const ng_model *m)
+{
+    double count[NG_SECTOR_COUNT] = {0};
+    for (size_t idx = 0; idx < m->n_members; idx++) {
+        count[m->sector[m->member[idx]]] += 1;
+    }
+    double n = (double)m->n_members, simpson = 0;
+    if (n == 0) {
+        return 0;
+    }
+    for (int s = 0; s < NG_SECTOR_COUNT; s++) {
+        simpson += (count[s] / n) * (count[s] / n);
+    }
+    /* 1 - 1/S is the largest Gini-Simpson value over S sectors. */
+    return (1 - simpson) / (1 - 1.0 / NG_SECTOR_COUNT);
+}
+
+static double overhead(const ng_model *m)
+{
+    double n = (double)m->n_members;
+    return m->mean_capacity *
+           (m->gc.overhead_fixed + m->gc.overhead_member * n +
+            m->gc.overhead_pair * n * (n - 1) / 2);
+}
+
+int ng__phase_produce(ng_model *m, ng_error *err)
+{
+    const ng_params *p = m->p;
+    double paid = 0;
+    for (size_t idx = 0; idx < m->n_members; idx++) {
+        paid += m->paid[m->member[idx]];
+    }
+    m->fines = m->fines_carry;
+    m->fines_carry = 0;
+    m->pooled = paid + m->fines;
+    m->overhead = overhead(m);
+    m->content_input = fmax(0, m->pooled - m->overhead);
+    m->diversity = sector_diversity(m);
+    m->value_w_prev = m->value_w;
+    m->value_w = p->production_productivity * m->content_input *
+                 (1 + p->production_diversity_bonus * m->diversity) *
+                 (1 - p->production_complexity * (1 - m->gc.competence));
+    if (!isfinite(m->value_w)) {
+        return ng_error_set(err, NG_ENONFINITE, "production",
+                            "public value is not finite at tick %lld",
+                            (long long)m->tick);
+    }
+    /* An unfunded fixed office cost (the NAO's) counts towards breakdown. */
+    double fixed = m->mean_capacity * m->gc.overhead_fixed;
+    m->unfunded_streak = fixed > 0 && m->pooled < fixed
+                             ? m->unfunded_streak + 1
+                             : 0;
+    double per = m->n_members
+                     ? m->value_w /
+                           pow((double)m->n_members, p->production_rivalry)
+                     : 0;
+    m->sum_benefit = 0;
+    for (size_t idx = 0; idx < m->n_members; idx++) {
+        size_t i = m->member[idx];
+        m->benefit[i] = m->alignment[i] * per;
+        m->payoff[i] = m->benefit[i] - m->paid[i];
+        m->sum_benefit += m->benefit[i];
+    }
+    return 0;
+}
