@@ -79,7 +79,8 @@ struct ng_model {
     double mission[NG_DIM];
     size_t lead; /* NG_NONE unless lead governance */
     /* Sums over members, refreshed by ng__power_update. */
-    double mean_capacity, sum_capacity, sum_power, sum_alignment;
+    double mean_capacity, sum_capacity, sum_power;
+    double sum_benefit_weight; /* sum of g_i s_i: shares of benefit */
     double last_contribution; /* members' mean x of the previous tick */
     /* Fines collected by monitoring enter the pool of the next tick. */
     double fines_carry;
@@ -150,6 +151,9 @@ double ng__shortfall_amount(const ng_model *m, size_t i);
 void ng__sanction(ng_model *m, size_t i, int reason, double amount);
 /* Number of i's ties to current members. */
 size_t ng__tied_members(const ng_model *m, size_t i);
+/* (c_i / mean member capacity)^epsilon: how a member's benefit scales with
+ * its size (produce.c). */
+double ng__size_factor(const ng_model *m, size_t i);
 /* Power a candidate would have among the current members. */
 double ng__power_of(const ng_model *m, size_t i);
 /* The capacity split, shared by the capacity and voluntary rules. */

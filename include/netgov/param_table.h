@@ -80,6 +80,8 @@
       "budget ambition beta: share of members' capacity asked per tick")     \
     D(alliance_contribution_norm, "alliance.contribution_norm", 0.8, 0, 1,     \
       "share", "contribution norm x_norm: below it a contribution violates")  \
+    D(alliance_tolerance, "alliance.tolerance", 0.1, 0, 1, "share",            \
+      "shortfall below the norm that monitoring lets pass (KPI margin)")      \
     I(alliance_min_members, "alliance.min_members", 2, 1, 10000000,            \
       "partners", "fewer members than this dissolves the alliance (n_min)")   \
     D(alliance_min_value, "alliance.min_value", 0, -1e12, 1e12, "units/tick",  \
@@ -96,7 +98,7 @@
       "", "zeta: how much effective trust above 0.5 raises contributions")    \
     D(behaviour_trust_weight, "behaviour.trust_weight", 0.6, 0, 1, "",         \
       "omega: weight of interpersonal vs system trust in effective trust")    \
-    D(behaviour_noise, "behaviour.noise", 0.05, 0, 1, "share",                 \
+    D(behaviour_noise, "behaviour.noise", 0.03, 0, 1, "share",                 \
       "sd of Gaussian noise on every contribution decision")                  \
     D(behaviour_free_rider_floor, "behaviour.free_rider_floor", 0, 0, 1,       \
       "share", "contribution of an undeterred free rider (x_floor)")          \
@@ -110,7 +112,7 @@
       "share", "commitment of founders at the start")                          \
     D(behaviour_initial_system_trust, "behaviour.initial_system_trust", 0.5,   \
       0, 1, "trust", "system trust of every partner at the start")            \
-    D(production_productivity, "production.productivity", 1.6, 0, 100, "",     \
+    D(production_productivity, "production.productivity", 2.5, 0, 100, "",     \
       "r: public value per unit of content input")                            \
     D(production_diversity_bonus, "production.diversity_bonus", 0.5, 0, 10,   \
       "", "delta: extra value from diverse perspectives")                     \
@@ -118,18 +120,21 @@
       "kappa: task complexity, the need for network-level competence")        \
     D(production_rivalry, "production.rivalry", 1, 0, 2, "",                   \
       "gamma: benefit per member falls as n^gamma")                           \
+    D(production_benefit_scale, "production.benefit_scale", 0.5, 0, 1, "",     \
+      "epsilon: benefit grows with the member's size as (c_i/cbar)^epsilon "  \
+      "(0: every member draws the same)")                                     \
     D(governance_shared_overhead_fixed, "governance.shared.overhead_fixed", 0, \
       0, 1000, "mean capacity", "fixed coordination cost per tick")           \
     D(governance_shared_overhead_member, "governance.shared.overhead_member",  \
       0.005, 0, 10, "mean capacity", "coordination cost per member per tick") \
     D(governance_shared_overhead_pair, "governance.shared.overhead_pair",      \
-      0.002, 0, 10, "mean capacity",                                           \
+      0.0015, 0, 10, "mean capacity",                                          \
       "coordination cost per pair of members per tick")                       \
     D(governance_shared_competence, "governance.shared.competence", 0.3, 0, 1, \
       "", "network-level competence brought by shared governance")            \
     D(governance_shared_monitoring, "governance.shared.monitoring", 0.3, 0, 1, \
       "probability", "chance a tied co-member observes a contribution")       \
-    D(governance_shared_sanction, "governance.shared.sanction", 0.5, 0, 10,    \
+    D(governance_shared_sanction, "governance.shared.sanction", 1.0, 0, 10,    \
       "per unit shortfall", "social cost of an observed violation")           \
     D(governance_shared_transparency, "governance.shared.transparency", 0, 0,  \
       1, "share", "weight of the published member mean in beliefs")          \

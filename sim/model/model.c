@@ -401,30 +401,31 @@ double ng__power_of(const ng_model *m, size_t i)
 
 void ng__power_update(ng_model *m)
 {
-    double cap = 0, align = 0;
+    double cap = 0;
     for (size_t idx = 0; idx < m->n_members; idx++) {
-        size_t i = m->member[idx];
-        cap += m->capacity[i];
-        align += m->alignment[i];
+        cap += m->capacity[m->member[idx]];
     }
     m->sum_capacity = cap;
-    m->sum_alignment = align;
     m->mean_capacity = m->n_members ? cap / (double)m->n_members : 0;
-    double power = 0;
+    double power = 0, weight = 0;
     for (size_t idx = 0; idx < m->n_members; idx++) {
         size_t i = m->member[idx];
         m->power[i] = ng__power_of(m, i);
         power += m->power[i];
+        weight += m->alignment[i] * ng__size_factor(m, i);
     }
     m->sum_power = power;
+    m->sum_benefit_weight = weight;
 }
 
 /* ---- violations and sanctions ---- */
 
 bool ng__violates(const ng_model *m, size_t i)
 {
+    /* Monitoring lets a shortfall within the tolerance pass, so a member
+     * who means to comply is not punished for the noise in its giving. */
     return m->cost->shortfall_is_violation &&
-           m->x[i] < m->p->alliance_contribution_norm;
+           m->x[i] < m->p->alliance_contribution_norm - m->p->alliance_tolerance;
 }
 
 double ng__shortfall_amount(const ng_model *m, size_t i)
@@ -445,4 +446,10 @@ void ng__sanction(ng_model *m, size_t i, int reason, double amount)
 double ng__deterrence(const ng_model *m, size_t i)
 {
     return m->cost->shortfall_is_violation ? m->gov->deterrence(m, i) : 0;
+}
+
+double ng__size_factor(const ng_model *m, size_t i)
+{
+    double rel = m->mean_capacity > 0 ? m->capacity[i] / m->mean_capacity : 1;
+    return pow(rel, m->p->production_benefit_scale);
 }

@@ -160,20 +160,6 @@ static void tie_founders(ng_model *m)
     }
 }
 
-static void set_mission(ng_model *m)
-{
-    memset(m->mission, 0, sizeof m->mission);
-    for (size_t idx = 0; idx < m->n_members; idx++) {
-        for (int k = 0; k < NG_DIM; k++) {
-            m->mission[k] +=
-                m->interests[m->member[idx] * NG_DIM + (size_t)k];
-        }
-    }
-    for (size_t i = 0; i < m->n; i++) {
-        m->alignment[i] = ng__cosine(m->interests + i * NG_DIM, m->mission);
-    }
-}
-
 static void choose_lead(ng_model *m)
 {
     if (m->gov != &ng_gov_lead) {
@@ -191,6 +177,24 @@ static void choose_lead(ng_model *m)
         if (m->lead == NG_NONE || m->power[i] > m->power[m->lead]) {
             m->lead = i;
         }
+    }
+}
+
+/* The mission is the founders' interests weighted by their voice: equal
+ * under shared governance and an NAO, dominated by a powerful lead, who
+ * sets the agenda (MODEL.md 4.6 defines voice). */
+static void set_mission(ng_model *m)
+{
+    memset(m->mission, 0, sizeof m->mission);
+    for (size_t idx = 0; idx < m->n_members; idx++) {
+        size_t i = m->member[idx];
+        double w = m->gov->voice(m, i);
+        for (size_t k = 0; k < NG_DIM; k++) {
+            m->mission[k] += w * m->interests[i * NG_DIM + k];
+        }
+    }
+    for (size_t i = 0; i < m->n; i++) {
+        m->alignment[i] = ng__cosine(m->interests + i * NG_DIM, m->mission);
     }
 }
 
@@ -218,9 +222,10 @@ int ng__population_build(ng_model *m, ng_error *err)
         }
     }
     tie_founders(m);
-    set_mission(m);
     ng__power_update(m);
     choose_lead(m);
+    set_mission(m);
+    ng__power_update(m); /* sums of alignment follow the mission */
     m->last_contribution = m->p->behaviour_belief_mean;
     m->peak_members = (int64_t)m->n_members;
     return 0;

@@ -3,7 +3,15 @@
  *   O   = cbar (o_fixed + o_member n + o_pair n(n-1)/2)
  *   I_c = max(0, sum y + fines - O)     fines: collected last tick
  *   W   = r I_c (1 + delta D) (1 - kappa (1 - competence))
- *   b_i = g_i W / n^gamma,  pi_i = b_i - y_i   (sanctions follow in step 8)
+ *   b_i = g_i (c_i / cbar)^epsilon W / n^gamma,  pi_i = b_i - y_i
+ *   (sanctions follow in step 8)
+ *
+ * The size factor (c_i/cbar)^epsilon departs from MODEL.md 4.4 (where every
+ * member draws g_i W / n^gamma): a large organisation puts the alliance's
+ * output to use across more of its work than a small one.  With epsilon = 0
+ * the smallest member would draw as much as the largest, which makes any
+ * capacity-based split absurdly favourable to small partners and leaves
+ * perceived fairness blind to size.  epsilon = 0 restores the reference.
  *
  * D is the normalised Gini-Simpson diversity of members' sectors.
  */
@@ -70,7 +78,7 @@ int ng__phase_produce(ng_model *m, ng_error *err)
     m->sum_benefit = 0;
     for (size_t idx = 0; idx < m->n_members; idx++) {
         size_t i = m->member[idx];
-        m->benefit[i] = m->alignment[i] * per;
+        m->benefit[i] = m->alignment[i] * ng__size_factor(m, i) * per;
         m->payoff[i] = m->benefit[i] - m->paid[i];
         m->sum_benefit += m->benefit[i];
     }

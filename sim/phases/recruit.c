@@ -5,10 +5,10 @@
  * also invites a random pool partner.  The candidate weighs what joining
  * would bring, normalised by its reference contribution beta c_c:
  *
- *   A_c = (g_c W / (n+1)^gamma - xbar q_c) / (beta c_c)
+ *   A_c = (g_c s_c W / (n+1)^gamma - xbar q_c) / (beta c_c)
  *         + trust_bonus (T_c,inviter - 1/2)
  *
- * with W last tick's public value, xbar the members' last mean contribution
+ * with s_c the size factor of produce.c, W last tick's public value, xbar the members' last mean contribution
  * (a candidate expects to contribute as the members do) and q_c the quota
  * the cost rule would set.  It joins when A_c >= entry_threshold and the
  * governance mode admits it.  Only members at the start of the tick invite.
@@ -36,7 +36,8 @@ static double attractiveness(const ng_model *m, size_t c, double t_inviter)
 {
     const ng_params *p = m->p;
     double n1 = (double)m->n_members + 1;
-    double share = m->alignment[c] * m->value_w / pow(n1, p->production_rivalry);
+    double share = m->alignment[c] * ng__size_factor(m, c) * m->value_w /
+                   pow(n1, p->production_rivalry);
     double cost = m->last_contribution * m->cost->estimate(m, c);
     double ref = p->alliance_ambition * m->capacity[c];
     return (share - cost) / ref +

@@ -1,14 +1,15 @@
-/* Beneficiary pays: q_i proportional to the expected benefit share, which
- * is i's alignment g_i (benefit = g_i W / n^gamma).  Falls back to an equal
- * split when no member is aligned at all. */
+/* Beneficiary pays: q_i proportional to the expected benefit share
+ * g_i s_i (alignment times size factor, see produce.c).  Falls back to an
+ * equal split when no member expects any benefit. */
 #include "engine.h"
 
 static void quotas(ng_model *m, double budget)
 {
-    double total = m->sum_alignment;
+    double total = m->sum_benefit_weight;
     for (size_t idx = 0; idx < m->n_members; idx++) {
         size_t i = m->member[idx];
-        m->quota[i] = total > 0 ? budget * m->alignment[i] / total
+        double w = m->alignment[i] * ng__size_factor(m, i);
+        m->quota[i] = total > 0 ? budget * w / total
                                 : budget / (double)m->n_members;
     }
 }
@@ -17,8 +18,9 @@ static double estimate(const ng_model *m, size_t c)
 {
     double budget =
         m->p->alliance_ambition * (m->sum_capacity + m->capacity[c]);
-    double total = m->sum_alignment + m->alignment[c];
-    return total > 0 ? budget * m->alignment[c] / total
+    double w = m->alignment[c] * ng__size_factor(m, c);
+    double total = m->sum_benefit_weight + w;
+    return total > 0 ? budget * w / total
                      : budget / ((double)m->n_members + 1);
 }
 
