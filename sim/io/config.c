@@ -133,7 +133,8 @@ int ng_config_set(ng_config *cfg, const char *assignment, ng_errors *errs)
     memcpy(path, assignment, plen);
     path[plen] = '\0';
     /* A value that is not JSON (governance.mode=nao) is taken as a string. */
-    cJSON *value = cJSON_Parse(eq + 1);
+    const char *end = NULL;
+    cJSON *value = cJSON_ParseWithOpts(eq + 1, &end, 1);
     if (!value) {
         value = cJSON_CreateString(eq + 1);
     }

@@ -27,7 +27,11 @@ static const char *const tie_keys[] = {"a", "b", "trust"};
 void ng__json_describe(const cJSON *v, char *buf, size_t size)
 {
     if (cJSON_IsNumber(v)) {
-        snprintf(buf, size, "%.17g", v->valuedouble);
+        /* The shortest form that reads back exactly: 1.2, not 1.19999... */
+        snprintf(buf, size, "%.15g", v->valuedouble);
+        if (strtod(buf, NULL) != v->valuedouble) {
+            snprintf(buf, size, "%.17g", v->valuedouble);
+        }
     } else if (cJSON_IsString(v)) {
         snprintf(buf, size, "\"%.60s\"", v->valuestring);
     } else if (cJSON_IsBool(v)) {
@@ -154,19 +158,19 @@ static int apply_number(const ng_param *d, double *out, const cJSON *v,
     ng__json_describe(v, found, sizeof found);
     if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble)) {
         return ng_errors_add(errs, NG_ECONFIG, where,
-                             "expected %s between %g and %g, found %s",
+                             "expected %s between %.15g and %.15g, found %s",
                              integer ? "an integer" : "a number", d->min,
                              d->max, found);
     }
     double x = v->valuedouble;
     if (integer && x != floor(x)) {
         return ng_errors_add(errs, NG_ECONFIG, where,
-                             "expected an integer between %g and %g, found %s",
+                             "expected an integer between %.15g and %.15g, found %s",
                              d->min, d->max, found);
     }
     if (x < d->min || x > d->max) {
         return ng_errors_add(errs, NG_ECONFIG, where,
-                             "expected %s between %g and %g, found %s",
+                             "expected %s between %.15g and %.15g, found %s",
                              integer ? "an integer" : "a number", d->min,
                              d->max, found);
     }
@@ -206,8 +210,8 @@ static int apply_param(ng_params *p, const ng_param *d, const cJSON *v,
         if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != NG_DIM) {
             ng__json_describe(v, found, sizeof found);
             return ng_errors_add(errs, NG_ECONFIG, d->path,
-                                 "expected an array of %d numbers between %g "
-                                 "and %g, found %s",
+                                 "expected an array of %d numbers between %.15g "
+                                 "and %.15g, found %s",
                                  NG_DIM, d->min, d->max, found);
         }
         double tmp[NG_DIM];
@@ -349,6 +353,25 @@ static bool want_interests(const cJSON *v, const char *where, double *out,
     return true;
 }
 
+/* JSON allows repeated keys and cJSON keeps them all; a scenario that sets
+ * one field twice is almost certainly a mistake, so it is an error. */
+static void reject_duplicates(const cJSON *obj, const char *prefix,
+                              ng_errors *errs)
+{
+    for (const cJSON *a = obj->child; a; a = a->next) {
+        for (const cJSON *b = obj->child; b != a; b = b->next) {
+            if (strcmp(a->string, b->string) == 0) {
+                char where[PATH_MAX_LEN + 64];
+                snprintf(where, sizeof where, "%s%s%s", prefix,
+                         prefix[0] ? "." : "", a->string);
+                ng_errors_add(errs, NG_ECONFIG, where,
+                              "expected each key once, found it twice");
+                break;
+            }
+        }
+    }
+}
+
 static void parse_partner_field(ng_partner_spec *ps, const cJSON *f,
                                 const char *where, ng_errors *errs)
 {
@@ -356,8 +379,11 @@ static void parse_partner_field(ng_partner_spec *ps, const cJSON *f,
     if (strcmp(k, "name") == 0) {
         apply_string(ps->name, sizeof ps->name, where, f, errs);
     } else if (strcmp(k, "sector") == 0) {
-        want_choice(f, where, ng_sector_name, NG_SECTOR_COUNT, &ps->sector,
-                    errs);
+        /* A given but invalid sector is reported here; keep it "given". */
+        if (!want_choice(f, where, ng_sector_name, NG_SECTOR_COUNT,
+                         &ps->sector, errs)) {
+            ps->sector = NG_SECTOR_GOVERNMENT;
+        }
     } else if (strcmp(k, "founder") == 0) {
         want_bool(f, where, &ps->founder, errs);
     } else if (strcmp(k, "lead") == 0) {
@@ -404,6 +430,7 @@ static void parse_partner(ng_partner_spec *ps, const cJSON *obj, size_t idx,
                       found);
         return;
     }
+    reject_duplicates(obj, where, errs);
     const cJSON *f;
     cJSON_ArrayForEach(f, obj)
     {
@@ -506,7 +533,8 @@ static bool parse_tie(const ng_config *cfg, const cJSON *obj, size_t idx,
                       found);
         return false;
     }
-    bool ok = true, has_a = false, has_b = false;
+    bool ok = true;
+    reject_duplicates(obj, where, errs);
     t->trust = cfg->p.network_tie_trust;
     const cJSON *f;
     cJSON_ArrayForEach(f, obj)
@@ -514,9 +542,9 @@ static bool parse_tie(const ng_config *cfg, const cJSON *obj, size_t idx,
         char fw[PATH_MAX_LEN + 64];
         snprintf(fw, sizeof fw, "%s.%s", where, f->string);
         if (strcmp(f->string, "a") == 0) {
-            ok &= has_a = tie_end(cfg, f, fw, &t->a, errs);
+            ok &= tie_end(cfg, f, fw, &t->a, errs);
         } else if (strcmp(f->string, "b") == 0) {
-            ok &= has_b = tie_end(cfg, f, fw, &t->b, errs);
+            ok &= tie_end(cfg, f, fw, &t->b, errs);
         } else if (strcmp(f->string, "trust") == 0) {
             ok &= want_number(f, fw, 0, 1, false, &t->trust, errs);
         } else {
@@ -527,6 +555,8 @@ static bool parse_tie(const ng_config *cfg, const cJSON *obj, size_t idx,
             ok = false;
         }
     }
+    bool has_a = cJSON_GetObjectItemCaseSensitive(obj, "a") != NULL;
+    bool has_b = cJSON_GetObjectItemCaseSensitive(obj, "b") != NULL;
     if (!has_a || !has_b || (ok && t->a == t->b)) {
         ng_errors_add(errs, NG_ECONFIG, where,
                       "expected two different partners \"a\" and \"b\"");
@@ -577,6 +607,7 @@ static bool is_object_prefix(const char *path)
 static void walk(ng_config *cfg, const cJSON *obj, const char *prefix,
                  ng_errors *errs)
 {
+    reject_duplicates(obj, prefix, errs);
     const cJSON *item;
     cJSON_ArrayForEach(item, obj)
     {
@@ -619,19 +650,58 @@ static void locate(const char *text, const char *at, int *line, int *col)
     }
 }
 
+/* Where cJSON stopped: past the document, only white space may follow. */
+static const char *trailing_text(const char *end, const char *limit)
+{
+    while (end < limit && (*end == ' ' || *end == '\t' || *end == '\n' ||
+                           *end == '\r')) {
+        end++;
+    }
+    return end < limit ? end : NULL;
+}
+
+static int syntax_error(const char *text, const char *at, const char *source,
+                        const char *what, ng_errors *errs)
+{
+    int line, col;
+    locate(text, at, &line, &col);
+    char where[PATH_MAX_LEN];
+    snprintf(where, sizeof where, "%s:%d:%d", source, line, col);
+    return ng_errors_add(errs, NG_ECONFIG, where, "expected %s", what);
+}
+
+/* Field errors name the file too: "configs/port.json:run.ticks". */
+static void prefix_source(ng_errors *errs, size_t from, const char *source)
+{
+    for (size_t k = from; errs && k < errs->n; k++) {
+        ng_error *e = &errs->items[k];
+        size_t sl = strlen(source);
+        if (strncmp(e->where, source, sl) == 0 &&
+            (e->where[sl] == ':' || e->where[sl] == '\0')) {
+            continue;
+        }
+        char joined[sizeof e->where];
+        snprintf(joined, sizeof joined, "%s:%s", source, e->where);
+        memcpy(e->where, joined, sizeof joined);
+    }
+}
+
 int ng_config_parse(ng_config *cfg, const char *text, size_t len,
                     const char *source, ng_errors *errs)
 {
     size_t before = errs ? errs->n + errs->dropped : 0;
+    size_t first = errs ? errs->n : 0;
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
     if (!root) {
-        int line, col;
-        locate(text, end ? end : text, &line, &col);
-        char where[PATH_MAX_LEN];
-        snprintf(where, sizeof where, "%s:%d:%d", source, line, col);
-        return ng_errors_add(errs, NG_ECONFIG, where,
-                             "expected valid JSON, found a syntax error");
+        return syntax_error(text, end ? end : text, source,
+                            "valid JSON, found a syntax error", errs);
+    }
+    const char *extra = trailing_text(end, text + len);
+    if (extra) {
+        cJSON_Delete(root);
+        return syntax_error(text, extra, source,
+                            "the end of the document, found more text", errs);
     }
     if (!cJSON_IsObject(root)) {
         char found[96];
@@ -653,6 +723,7 @@ int ng_config_parse(ng_config *cfg, const char *text, size_t len,
         walk(cfg, root, "", errs);
     }
     cJSON_Delete(root);
+    prefix_source(errs, first, source);
     size_t after = errs ? errs->n + errs->dropped : 0;
     return after > before ? NG_ECONFIG : 0;
 }
