@@ -61,17 +61,18 @@ def survival(docs):
     return sum(d["summary"]["outcome"] == "survived" for d in docs) / len(docs)
 
 
-def exited_partners(doc):
+def exited_partners(doc, types):
     return {e["partner"] for e in doc["events"]
-            if e["type"] in ("exit", "exclusion") and "partner" in e}
+            if e["type"] in types and "partner" in e}
 
 
-def exit_share(docs, select):
-    """Share of the selected ever-joined partners that left at least once,
-    one value per run (runs where nobody was selected are skipped)."""
+def exit_share(docs, select, types=("exit", "exclusion")):
+    """Share of the selected ever-joined partners that left at least once
+    (by an event of the given types), one value per run; runs where nobody
+    was selected are skipped."""
     out = []
     for d in docs:
-        gone = exited_partners(d)
+        gone = exited_partners(d, types)
         chosen = [p for p in d["partners"] if p["ever_joined"] and select(d, p)]
         if chosen:
             out.append(sum(p["id"] in gone for p in chosen) / len(chosen))
@@ -117,11 +118,14 @@ def overhead(binary, seeds):
     print("### 3. Overhead grows with size; the NAO is worst for a very "
           "small alliance\n")
     print("Fixed membership (n founders, no recruitment, pool scaled to n), "
-          "24 ticks. Overhead ratio = overhead / pooled input, mean over "
-          "ticks 1-12; value per member = public value / n, mean over "
-          "ticks 1-12.\n")
-    print("| n | governance | overhead ratio | value per member | survived |")
-    print("|---|---|---|---|---|")
+          "24 ticks, means over ticks 1-12. Overhead / budget is the "
+          "structural burden (overhead over what members are asked to "
+          "pay); overhead / input is what it takes of what they actually "
+          "paid; value per member = public value / n, in units of "
+          "resources per tick.\n")
+    print("| n | governance | overhead / budget | overhead / input | "
+          "value per member | survived 24 ticks |")
+    print("|---|---|---|---|---|---|")
     for n in (3, 5, 10, 20, 40, 80):
         scale = max(1, math.ceil(n / 40))
         pool = ["population.government.count=%d" % (10 * scale),
@@ -134,10 +138,13 @@ def overhead(binary, seeds):
                 "governance.mode=%s" % mode, "population.founders=%d" % n,
                 "recruitment.invite_probability=0",
                 "governance.nao.outreach=0", "run.ticks=24"], seeds)
+            burden = [window_mean(d, "overhead", 1, 12) /
+                      window_mean(d, "budget", 1, 12) for d in docs]
             ratio = [window_mean(d, "overhead_ratio", 1, 12) for d in docs]
             per = [window_mean(d, "public_value", 1, 12) / n for d in docs]
-            print("| %d | %s | %s | %s | %.0f%% |" % (
-                n, mode, interval(ratio), interval(per), 100 * survival(docs)))
+            print("| %d | %s | %s | %s | %s | %.0f%% |" % (
+                n, mode, interval(burden), interval(ratio), interval(per),
+                100 * survival(docs)))
     print()
 
 
@@ -154,20 +161,27 @@ def dominant_lead(binary, seeds):
           "median of partners that ever joined; share of them that left "
           "(exit or exclusion), per run.\n")
     print("| governance | weak, poorly aligned partners who left | "
-          "all other partners who left | survived |")
-    print("|---|---|---|---|")
+          "of them excluded | all other partners who left | final system "
+          "trust of weak, poorly aligned members | survived |")
+    print("|---|---|---|---|---|---|")
+
+    def weak(d, p):
+        return (p["power"] < below_median(d, "power")
+                and p["alignment"] < below_median(d, "alignment"))
+
     for mode in ("lead", "shared"):
         docs = [run_preset(binary, "dominant-partner",
                            ["governance.mode=%s" % mode], s)
                 for s in range(1, seeds + 1)]
-        weak = exit_share(docs, lambda d, p: p["power"] < below_median(
-            d, "power") and p["alignment"] < below_median(d, "alignment"))
-        rest = exit_share(docs, lambda d, p: not (
-            p["power"] < below_median(d, "power")
-            and p["alignment"] < below_median(d, "alignment")))
-        print("| %s | %s | %s | %.0f%% |" % (mode, interval(weak),
-                                              interval(rest),
-                                              100 * survival(docs)))
+        left = exit_share(docs, weak)
+        excluded = exit_share(docs, weak, ("exclusion",))
+        rest = exit_share(docs, lambda d, p: not weak(d, p))
+        trust = [statistics.mean(ps) for ps in (
+            [p["system_trust"] for p in d["partners"]
+             if p["state"] == "member" and weak(d, p)] for d in docs) if ps]
+        print("| %s | %s | %s | %s | %s | %.0f%% |" % (
+            mode, interval(left), interval(excluded), interval(rest),
+            interval(trust), 100 * survival(docs)))
     print()
 
 

@@ -18,6 +18,8 @@
     X(contribution, "share", "mean contribution rate x of members")           \
     X(free_riding, "share", "share of members contributing below the "        \
                             "free-riding cutoff")                              \
+    X(budget, "units", "budget B = ambition x members' capacity asked this "  \
+                       "tick")                                                 \
     X(pooled_input, "units", "sum of members' payments y plus fines")          \
     X(overhead, "units", "coordination overhead O paid first")                 \
     X(overhead_ratio, "share", "overhead divided by pooled input (1 when "     \

@@ -91,6 +91,7 @@ int ng__phase_record(ng_model *m, ng_error *err)
     row[NG_M_exclusions] = (double)m->exclusions;
     row[NG_M_contribution] = contribution;
     row[NG_M_free_riding] = below_cutoff_share(m);
+    row[NG_M_budget] = m->budget;
     row[NG_M_pooled_input] = m->pooled;
     row[NG_M_overhead] = m->overhead;
     row[NG_M_overhead_ratio] = m->pooled > 0 ? m->overhead / m->pooled : 1;
