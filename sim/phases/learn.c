@@ -11,8 +11,8 @@
  * cs = q_i / B the cost share, bs = b_i / sum b the benefit share.  The
  * relative gap (rather than |cs - bs| itself) keeps fairness meaningful in
  * large alliances, where every share is small.
- * Commitment: k += eta_k (success - k), success = 1 when W did not fall;
- * never below top-level support s_i.
+ * Commitment: k += eta_k (success - k), success = 1 when W did not fall
+ * and exceeds W_min; never below top-level support s_i.
  * New ties: with p_meet a member meets a random co-member; the new tie
  * starts at stranger trust t0.
  */
@@ -91,7 +91,12 @@ int ng__phase_learn(ng_model *m, ng_error *err)
     for (size_t idx = 0; idx < m->n_members; idx++) {
         total_x += m->x[m->member[idx]];
     }
-    double success = m->value_w >= m->value_w_prev ? 1 : 0;
+    /* An alliance that produces nothing is no success, even when its
+     * (zero) value did not fall. */
+    double success =
+        m->value_w >= m->value_w_prev && m->value_w > m->p->alliance_min_value
+            ? 1
+            : 0;
     for (size_t idx = 0; idx < m->n_members; idx++) {
         size_t i = m->member[idx];
         double tie_sum;

@@ -17,9 +17,12 @@
 
 #include "engine.h"
 
+/* Exclusion is final: a partner the alliance threw out is not invited
+ * again.  One that left may come back after the cool-down. */
 static bool eligible(const ng_model *m, size_t c)
 {
-    return m->state[c] != NG_MEMBER && m->tick >= m->cooldown_until[c];
+    return (m->state[c] == NG_CANDIDATE || m->state[c] == NG_EXITED) &&
+           m->tick >= m->cooldown_until[c];
 }
 
 static double trust_in(const ng_model *m, size_t c, long inviter)
