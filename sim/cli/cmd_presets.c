@@ -14,7 +14,7 @@ int cmd_presets(int argc, char **argv)
         ng_config cfg;
         ng_errors errs = {0};
         int rc = cli_load_scenario(NULL, p->name, &cfg, &errs);
-        printf("%-22s %s\n", p->name,
+        printf("%-26s %s\n", p->name,
                rc == 0 ? cfg.description : "(does not load)");
         ng_config_clear(&cfg);
     }
