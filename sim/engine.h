@@ -60,6 +60,7 @@ struct ng_model {
     int64_t *violations, *patience, *state_tick, *cooldown_until;
     uint8_t *ever_joined;
     uint8_t *flagged; /* marked for exclusion by monitoring */
+    uint8_t *fresh;   /* joined since its last value update */
 
     /* ---- ties ---- */
     size_t k_max;

@@ -61,7 +61,8 @@
     I(network_max_degree, "network.max_degree", 24, 1, 1000, "ties",           \
       "bound on a partner's ties (fixed-stride storage, O(N k) memory)")      \
     D(network_homophily, "network.homophily", 0.6, 0, 1, "probability",        \
-      "probability that a generated tie stays within the sector")             \
+      "chance a generated tie is drawn within the sector (else from the "    \
+      "whole pool)")                                                           \
     D(network_tie_trust, "network.tie_trust", 0.5, 0, 1, "trust",              \
       "initial interpersonal trust on an acquaintance tie")                    \
     D(network_stranger_trust, "network.stranger_trust", 0.3, 0, 1, "trust",    \

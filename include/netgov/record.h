@@ -81,7 +81,7 @@ typedef enum ng_event_type {
     X(too_few_members, "fewer members than the minimum")                      \
     X(lead_exit, "the lead organisation left")                                \
     X(no_added_value, "public value stayed at or below the minimum")          \
-    X(unfunded, "the pool could not cover the NAO's fixed cost")
+    X(unfunded, "the pool could not cover the fixed office cost (the NAO's)")
 
 typedef enum ng_reason {
 #define NG_REASON_ENUM(name, meaning) NG_R_##name,

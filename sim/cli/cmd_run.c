@@ -1,5 +1,6 @@
 /* netgov run: load a scenario, apply overrides, run it, write the outputs
  * and print a short human summary on stderr. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,12 @@ static int parse_args(int argc, char **argv, run_args *a, char *seed_set,
     if (a->config && a->preset) {
         return usage_error("give a config file or --preset, not both", "");
     }
+    if (a->out && a->csv && strcmp(a->out, "-") == 0 &&
+        strcmp(a->csv, "-") == 0) {
+        return usage_error("--out - and --csv - would mix two documents on "
+                           "standard output",
+                           "");
+    }
     return CLI_OK;
 }
 
@@ -107,6 +114,22 @@ static void print_summary(const ng_model *m, const char *out)
     }
 }
 
+/* out/<scenario>.json, with the name reduced to a safe file name: a
+ * scenario called "../x" or "a/b" must not write outside out/. */
+static void default_out_path(const char *name, char *out, size_t size)
+{
+    char safe[NG_NAME_MAX];
+    size_t k = 0;
+    for (; name[k] && k < sizeof safe - 1; k++) {
+        char c = name[k];
+        bool ok = isalnum((unsigned char)c) || c == '-' || c == '_' ||
+                  (c == '.' && k > 0);
+        safe[k] = ok ? c : '_';
+    }
+    safe[k] = '\0';
+    snprintf(out, size, "out/%s.json", k ? safe : "scenario");
+}
+
 static int apply_sets(ng_config *cfg, const run_args *a, ng_errors *errs)
 {
     int rc = 0;
@@ -142,7 +165,7 @@ int cmd_run(int argc, char **argv)
         return cli_exit_code(rc);
     }
     char out[NG_NAME_MAX + 16];
-    snprintf(out, sizeof out, "out/%s.json", cfg.name);
+    default_out_path(cfg.name, out, sizeof out);
     const char *out_path = a.out ? a.out : out;
     ng_error err = {0};
     ng_model *m = ng_model_alloc(&cfg, &err);

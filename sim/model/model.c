@@ -46,6 +46,7 @@ static int alloc_arrays(ng_model *m)
     ALLOC(m->founder, n);
     ALLOC(m->ever_joined, n);
     ALLOC(m->flagged, n);
+    ALLOC(m->fresh, n);
     ALLOC(m->capacity, n);
     ALLOC(m->authority, n);
     ALLOC(m->support, n);
@@ -87,7 +88,8 @@ static void free_arrays(ng_model *m)
 {
     void *arrays[] = {
         m->sector,     m->disposition,  m->state,        m->founder,
-        m->ever_joined, m->flagged,     m->capacity,     m->authority,
+        m->ever_joined, m->flagged,     m->fresh,        m->capacity,
+        m->authority,
         m->support,    m->interests,    m->slope,        m->power,
         m->alignment,  m->commitment,   m->belief,       m->system_trust,
         m->eff_trust,  m->value,        m->payoff_avg,   m->quota,
@@ -101,14 +103,6 @@ static void free_arrays(ng_model *m)
     }
 }
 
-/* Events kept: every join, exit and dissolution of a small alliance fits;
- * the cap only bites for huge pools with many sanctions. */
-static size_t events_capacity(const ng_config *cfg, size_t n)
-{
-    size_t want = 4 * n + 16 * (size_t)cfg->p.run_ticks + 64;
-    size_t cap = (size_t)cfg->p.output_max_events;
-    return want < cap ? want : cap;
-}
 
 ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
 {
@@ -134,7 +128,7 @@ ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
     m->n = ng_config_pool_size(cfg);
     m->k_max = (size_t)m->p->network_max_degree;
     m->ticks_cap = (size_t)m->p->run_ticks;
-    m->events_cap = events_capacity(cfg, m->n);
+    m->events_cap = (size_t)m->p->output_max_events;
     m->lead = NG_NONE;
     m->first_exit_tick = -1;
     for (int s = 0; s < NG_STREAM_COUNT; s++) {
@@ -320,6 +314,7 @@ void ng__member_add(ng_model *m, size_t i, int reason)
     m->patience[i] = 0;
     m->payoff_avg[i] = 0;
     m->flagged[i] = 0;
+    m->fresh[i] = 1;
     m->x[i] = m->paid[i] = m->benefit[i] = m->payoff[i] = m->sanction[i] = 0;
     if (reason != NG_R_founder) {
         m->joins++;

@@ -29,9 +29,9 @@ static void update_value(ng_model *m, size_t i)
     const ng_params *p = m->p;
     double norm = m->payoff[i] / (p->alliance_ambition * m->capacity[i]);
     double a = p->exit_value_smoothing;
-    m->payoff_avg[i] = m->state_tick[i] == m->tick
-                           ? norm
-                           : (1 - a) * m->payoff_avg[i] + a * norm;
+    /* A member's first payoff starts its average (founders included). */
+    m->payoff_avg[i] = m->fresh[i] ? norm : (1 - a) * m->payoff_avg[i] + a * norm;
+    m->fresh[i] = 0;
     m->value[i] = m->payoff_avg[i] +
                   p->exit_trust_weight * (m->eff_trust[i] - 0.5) +
                   p->exit_commitment_weight * (m->commitment[i] - 0.5);

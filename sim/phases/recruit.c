@@ -63,8 +63,9 @@ static void consider(ng_model *m, size_t c, long inviter, gsl_rng *r)
     m->commitment[c] = fmax(m->support[c], t);
 }
 
-/* A random non-member acquaintance of i, or NG_NONE: scan i's ties from a
- * random offset so one draw picks uniformly among eligible ones in order. */
+/* A non-member acquaintance of i, or NG_NONE: the first eligible tie from
+ * a random offset, so one draw suffices (ties that follow ineligible ones
+ * are picked a little more often than uniform). */
 static size_t pick_acquaintance(const ng_model *m, size_t i, gsl_rng *r)
 {
     size_t deg = m->deg[i];
