@@ -170,6 +170,25 @@ static const double *sector_dispositions(const ng_params *p, int s)
     return shares[s];
 }
 
+/* Listed ties are kept in fixed-stride storage of network.max_degree per
+ * partner: more would be silently lost, so they are an error. */
+static void validate_listed_ties(const ng_config *cfg, ng_errors *errs)
+{
+    for (size_t i = 0; i < cfg->n_partners; i++) {
+        int64_t ties = 0;
+        for (size_t t = 0; t < cfg->n_ties; t++) {
+            ties += cfg->ties[t].a == i || cfg->ties[t].b == i;
+        }
+        if (ties > cfg->p.network_max_degree) {
+            ng_errors_add(errs, NG_ECONFIG, "population.ties",
+                          "expected at most network.max_degree (%lld) ties "
+                          "for \"%s\", found %lld",
+                          (long long)cfg->p.network_max_degree,
+                          cfg->partners[i].name, (long long)ties);
+        }
+    }
+}
+
 static void validate_population(const ng_config *cfg, ng_errors *errs)
 {
     const ng_params *p = &cfg->p;
@@ -228,6 +247,7 @@ int ng_config_validate(const ng_config *cfg, ng_errors *errs)
                       cost->name, gov->name);
     }
     validate_population(cfg, errs);
+    validate_listed_ties(cfg, errs);
     size_t after = errs ? errs->n + errs->dropped : 0;
     return after > before ? NG_ECONFIG : 0;
 }

@@ -11,6 +11,8 @@
 
 #define PATH_MAX_LEN 160
 
+static bool is_object_prefix(const char *path);
+
 /* Keys that are not registry parameters. */
 static const char *const plain_keys[] = {"name", "description",
                                          "population.partners",
@@ -257,11 +259,23 @@ int ng__config_apply(ng_config *cfg, const char *path, const cJSON *value,
                             value, errs);
     }
     const ng_param *d = ng_params_find(path);
-    if (!d) {
-        unknown_key(path, errs);
-        return NG_ECONFIG;
+    if (d) {
+        return apply_param(&cfg->p, d, value, errs);
     }
-    return apply_param(&cfg->p, d, value, errs);
+    if (strcmp(path, "population.partners") == 0 ||
+        strcmp(path, "population.ties") == 0) {
+        return ng_errors_add(errs, NG_ECONFIG, path,
+                             "expected a parameter, found the list of listed "
+                             "%s (give it in a config file)",
+                             path + strlen("population."));
+    }
+    if (is_object_prefix(path)) {
+        return ng_errors_add(errs, NG_ECONFIG, path,
+                             "expected a parameter, found a group of "
+                             "parameters (see `netgov params`)");
+    }
+    unknown_key(path, errs);
+    return NG_ECONFIG;
 }
 
 /* ---- listed partners and ties ---- */
@@ -618,12 +632,11 @@ static void walk(ng_config *cfg, const cJSON *obj, const char *prefix,
             ng_errors_add(errs, NG_ECONFIG, prefix, "key path too long");
             continue;
         }
-        if (strcmp(path, "population.partners") == 0) {
-            continue; /* parsed first, see ng_config_parse */
+        if (strcmp(path, "population.partners") == 0 ||
+            strcmp(path, "population.ties") == 0) {
+            continue; /* parsed after the walk, see ng_config_parse */
         }
-        if (strcmp(path, "population.ties") == 0) {
-            parse_ties(cfg, item, errs);
-        } else if (cJSON_IsObject(item) && is_object_prefix(path)) {
+        if (cJSON_IsObject(item) && is_object_prefix(path)) {
             walk(cfg, item, path, errs);
         } else if (!ng_params_find(path) && is_object_prefix(path)) {
             char found[96];
@@ -648,6 +661,21 @@ static void locate(const char *text, const char *at, int *line, int *col)
             (*col)++;
         }
     }
+}
+
+/* population.<key>, written nested ({"population": {"partners": ...}}) or
+ * flat ({"population.partners": ...}). */
+static const cJSON *population_item(const cJSON *root, const char *key)
+{
+    const cJSON *pop = cJSON_GetObjectItemCaseSensitive(root, "population");
+    const cJSON *item =
+        cJSON_IsObject(pop) ? cJSON_GetObjectItemCaseSensitive(pop, key) : NULL;
+    if (!item) {
+        char flat[32];
+        snprintf(flat, sizeof flat, "population.%s", key);
+        item = cJSON_GetObjectItemCaseSensitive(root, flat);
+    }
+    return item;
 }
 
 /* Where cJSON stopped: past the document, only white space may follow. */
@@ -680,9 +708,15 @@ static void prefix_source(ng_errors *errs, size_t from, const char *source)
             (e->where[sl] == ':' || e->where[sl] == '\0')) {
             continue;
         }
-        char joined[sizeof e->where];
-        snprintf(joined, sizeof joined, "%s:%s", source, e->where);
-        memcpy(e->where, joined, sizeof joined);
+        /* Shift the path right and put "source:" in front, cutting the
+         * end if the two do not fit. */
+        size_t cap = sizeof e->where - 1, head = sl + 1 < cap ? sl + 1 : cap;
+        size_t tail = strlen(e->where);
+        tail = tail < cap - head ? tail : cap - head;
+        memmove(e->where + head, e->where, tail);
+        memcpy(e->where, source, head - 1);
+        e->where[head - 1] = ':';
+        e->where[head + tail] = '\0';
     }
 }
 
@@ -710,17 +744,16 @@ int ng_config_parse(ng_config *cfg, const char *text, size_t len,
                       "expected a JSON object at the top level, found %s",
                       found);
     } else {
-        /* Partners first: ties refer to them by name wherever they stand. */
-        const cJSON *pop = cJSON_GetObjectItemCaseSensitive(root,
-                                                            "population");
-        const cJSON *partners =
-            cJSON_IsObject(pop)
-                ? cJSON_GetObjectItemCaseSensitive(pop, "partners")
-                : NULL;
+        walk(cfg, root, "", errs);
+        /* Partners before ties: ties refer to partners by name. */
+        const cJSON *partners = population_item(root, "partners");
         if (partners) {
             parse_partners(cfg, partners, errs);
         }
-        walk(cfg, root, "", errs);
+        const cJSON *ties = population_item(root, "ties");
+        if (ties) {
+            parse_ties(cfg, ties, errs);
+        }
     }
     cJSON_Delete(root);
     prefix_source(errs, first, source);

@@ -186,9 +186,14 @@ static void choose_lead(ng_model *m)
 static void set_mission(ng_model *m)
 {
     memset(m->mission, 0, sizeof m->mission);
+    double total = 0;
+    for (size_t idx = 0; idx < m->n_members; idx++) {
+        total += m->gov->voice(m, m->member[idx]);
+    }
     for (size_t idx = 0; idx < m->n_members; idx++) {
         size_t i = m->member[idx];
-        double w = m->gov->voice(m, i);
+        /* Nobody has a voice (e.g. NAO voice 0): founders count equally. */
+        double w = total > 0 ? m->gov->voice(m, i) : 1;
         for (size_t k = 0; k < NG_DIM; k++) {
             m->mission[k] += w * m->interests[i * NG_DIM + k];
         }

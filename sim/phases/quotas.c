@@ -23,7 +23,7 @@ static int check_contract(ng_model *m, double budget, ng_error *err)
         }
         sum += q;
     }
-    if (fabs(sum - budget) > SUM_TOLERANCE * fmax(1, budget)) {
+    if (fabs(sum - budget) > SUM_TOLERANCE * budget) {
         return ng_error_set(err, NG_ERULE, "cost_sharing.rule",
                             "rule \"%s\" split %.17g instead of the budget "
                             "%.17g",
