@@ -1,0 +1,784 @@
+/* Unit tests of scenario configuration (config.h, sim/io/config*.c).
+ *
+ * A JSON scenario names only what differs from the defaults; every error
+ * names the full dotted path, says what was expected and what was found,
+ * and all errors of a document are collected.  Listed partners and ties,
+ * --set overrides and the cross-field rules of ng_config_validate are
+ * covered here too.
+ */
+#include "unit_helpers.h"
+
+/* ---- helpers ---- */
+
+static int parse(ng_config *cfg, const char *text, ng_errors *errs)
+{
+    memset(errs, 0, sizeof *errs);
+    return ng_config_parse(cfg, text, strlen(text), "test.json", errs);
+}
+
+static void reset(ng_errors *errs)
+{
+    memset(errs, 0, sizeof *errs);
+}
+
+/* Errors of a parsed document may name the source before the field path
+ * ("test.json:run.ticks", STYLE 7.6); this is the path that follows. */
+static const char *field_path(const ng_error *e)
+{
+    static const char source[] = "test.json:";
+    size_t len = sizeof source - 1;
+    return strncmp(e->where, source, len) == 0 ? e->where + len : e->where;
+}
+
+/* The error reported at field path `where`, which must exist. */
+static const ng_error *error_at(const ng_errors *errs, const char *where)
+{
+    for (size_t k = 0; k < errs->n; k++) {
+        if (strcmp(field_path(&errs->items[k]), where) == 0) {
+            return &errs->items[k];
+        }
+    }
+    unit_print_errors(errs);
+    print_error("no error at \"%s\"\n", where);
+    fail();
+    static const ng_error none = {0, "", ""}; /* fail() does not return */
+    return &none;
+}
+
+/* A small valid pool for the validation tests. */
+static void small_pool(ng_config *cfg)
+{
+    unit_config(cfg);
+    cfg->p.population_government_count = 3;
+    cfg->p.population_business_count = 2;
+    cfg->p.population_knowledge_count = 1;
+    cfg->p.population_civil_count = 2;
+    cfg->p.population_founders = 4;
+    cfg->p.network_mean_degree = 3.5;
+    cfg->p.network_max_degree = 12;
+    cfg->p.behaviour_slope_min = 0.55;
+    cfg->p.behaviour_slope_max = 0.85;
+    cfg->p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "shared");
+    cfg->p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
+}
+
+/* ---- merging over defaults ---- */
+
+static void test_config_partial_json_keeps_untouched_defaults(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg,
+                   "{\"alliance\": {\"ambition\": 0.237},"
+                   " \"run\": {\"ticks\": 37}, \"name\": \"harbour\"}",
+                   &errs);
+    assert_int_equal(rc, 0);
+    assert_int_equal(errs.n, 0);
+    assert_near(cfg.p.alliance_ambition, 0.237, 0);
+    assert_true(cfg.p.run_ticks == 37);
+    assert_string_equal(cfg.name, "harbour");
+
+    ng_params expected;
+    ng_params_defaults(&expected);
+    expected.alliance_ambition = 0.237;
+    expected.run_ticks = 37;
+    assert_memory_equal(&cfg.p, &expected, sizeof expected);
+    assert_int_equal(cfg.n_partners, 0);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_second_document_merges_over_the_first(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    assert_int_equal(parse(&cfg,
+                           "{\"exit\": {\"patience\": 9,"
+                           " \"contagion\": 0.071}}",
+                           &errs),
+                     0);
+    assert_int_equal(parse(&cfg, "{\"exit\": {\"patience\": 4}}", &errs), 0);
+    assert_true(cfg.p.exit_patience == 4);
+    assert_near(cfg.p.exit_contagion, 0.071, 0);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_nested_keys_reach_every_level(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg,
+                   "{\"governance\": {\"mode\": \"nao\","
+                   "  \"nao\": {\"monitoring\": 0.713, \"exclusion_after\": 5},"
+                   "  \"lead\": {\"voice_loss\": 0.42}},"
+                   " \"population\": {\"civil\": {\"count\": 13,"
+                   "  \"dispositions\": [0.25, 0.125, 0.5, 0.125]}},"
+                   " \"cost_sharing\": {\"rule\": \"equal\"}}",
+                   &errs);
+    assert_int_equal(rc, 0);
+    assert_near(cfg.p.governance_nao_monitoring, 0.713, 0);
+    assert_true(cfg.p.governance_nao_exclusion_after == 5);
+    assert_near(cfg.p.governance_lead_voice_loss, 0.42, 0);
+    assert_true(cfg.p.population_civil_count == 13);
+    assert_near(cfg.p.population_civil_dispositions[2], 0.5, 0);
+    assert_near(cfg.p.population_civil_dispositions[3], 0.125, 0);
+    assert_int_equal(cfg.p.governance_mode,
+                     ng_family_find(NG_FAMILY_GOVERNANCE, "nao"));
+    assert_int_equal(cfg.p.cost_rule, ng_family_find(NG_FAMILY_COST, "equal"));
+    ng_config_clear(&cfg);
+}
+
+/* ---- error messages ---- */
+
+static void test_config_unknown_key_names_full_path_and_suggests(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc =
+        parse(&cfg, "{\"governance\": {\"nao\": {\"monitorng\": 0.5}}}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_int_equal(errs.items[0].code, NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "governance.nao.monitorng");
+    assert_contains(errs.items[0].msg,
+                    "did you mean \"governance.nao.monitoring\"");
+    /* The misspelt value did not land anywhere. */
+    assert_near(cfg.p.governance_nao_monitoring,
+                ng_params_find("governance.nao.monitoring")->def, 0);
+
+    /* A misspelt object is suggested at its own depth. */
+    rc = parse(&cfg, "{\"governence\": {\"mode\": \"nao\"}}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "governence");
+    assert_contains(errs.items[0].msg, "did you mean \"governance\"");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_unknown_key_far_from_all_has_no_suggestion(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    assert_int_equal(parse(&cfg, "{\"zebra\": 1}", &errs), NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "zebra");
+    assert_null(strstr(errs.items[0].msg, "did you mean"));
+    assert_contains(errs.items[0].msg, "unknown key");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_wrong_type_says_expected_and_found(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    double before = cfg.p.alliance_ambition;
+    int rc = parse(&cfg, "{\"alliance\": {\"ambition\": \"high\"}}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(field_path(&errs.items[0]), "alliance.ambition");
+    assert_contains(errs.items[0].msg, "expected a number");
+    assert_contains(errs.items[0].msg, "found \"high\"");
+    assert_near(cfg.p.alliance_ambition, before, 0);
+
+    rc = parse(&cfg, "{\"governance\": {\"mode\": 3}}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "governance.mode");
+    assert_contains(errs.items[0].msg, "expected one of: shared, lead, nao");
+    assert_contains(errs.items[0].msg, "found 3");
+
+    rc = parse(&cfg, "{\"governance\": {\"nao\": 0.5}}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "governance.nao");
+    assert_contains(errs.items[0].msg, "expected an object");
+    assert_contains(errs.items[0].msg, "found 0.5");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_out_of_range_says_expected_and_found(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg, "{\"learning\": {\"trust_gain\": 1.375}}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "learning.trust_gain");
+    assert_contains(errs.items[0].msg, "expected a number between 0 and 1");
+    assert_contains(errs.items[0].msg, "found 1.375");
+
+    rc = parse(&cfg, "{\"exit\": {\"patience\": 2.5}}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "exit.patience");
+    assert_contains(errs.items[0].msg, "expected an integer");
+    assert_contains(errs.items[0].msg, "found 2.5");
+
+    /* A vector element out of range is reported with its index. */
+    rc = parse(&cfg,
+               "{\"population\": {\"business\": {\"dispositions\":"
+               " [0.5, 0.25, -0.125, 0.25]}}}",
+               &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]),
+                        "population.business.dispositions[2]");
+    assert_contains(errs.items[0].msg, "expected");
+    assert_contains(errs.items[0].msg, "found -0.125");
+    rc = parse(&cfg,
+               "{\"population\": {\"business\": {\"dispositions\": [0.5]}}}",
+               &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]),
+                        "population.business.dispositions");
+    assert_contains(errs.items[0].msg, "expected an array of 4 numbers");
+    assert_contains(errs.items[0].msg, "found an array of 1");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_repeated_key_is_an_error(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg, "{\"run\": {\"ticks\": 5, \"ticks\": 7}}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(field_path(&errs.items[0]), "run.ticks");
+    assert_contains(errs.items[0].msg, "expected each key once");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_collects_every_error(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg,
+                   "{\"alliance\": {\"ambition\": 7, \"contribution_norm\":"
+                   " 0.65},"
+                   " \"exit\": {\"patiense\": 3},"
+                   " \"governance\": {\"mode\": \"anarchy\"},"
+                   " \"run\": {\"seed\": 0}}",
+                   &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_int_equal(errs.n, 4);
+    assert_contains(error_at(&errs, "alliance.ambition")->msg, "found 7");
+    assert_contains(error_at(&errs, "exit.patiense")->msg,
+                    "did you mean \"exit.patience\"");
+    assert_contains(error_at(&errs, "governance.mode")->msg,
+                    "found \"anarchy\"");
+    assert_contains(error_at(&errs, "run.seed")->msg, "found 0");
+    /* The valid field in between was still applied. */
+    assert_near(cfg.p.alliance_contribution_norm, 0.65, 0);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_error_list_is_capped_and_counts_the_rest(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    char text[2048] = "{";
+    for (int k = 0; k < 25; k++) {
+        char item[64];
+        snprintf(item, sizeof item, "%s\"bogus%d\": %d", k ? "," : "", k, k);
+        strcat(text, item);
+    }
+    strcat(text, "}");
+    assert_int_equal(parse(&cfg, text, &errs), NG_ECONFIG);
+    assert_int_equal(errs.n, NG_MAX_ERRORS);
+    assert_int_equal(errs.dropped, 25 - NG_MAX_ERRORS);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_syntax_error_reports_line_and_column(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    /* Line 3, column 14 holds the stray '?'. */
+    int rc = parse(&cfg, "{\n  \"run\": {\n    \"ticks\": ?\n  }\n}\n", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(errs.items[0].where, "test.json:3:14");
+    assert_contains(errs.items[0].msg, "expected valid JSON");
+    assert_contains(errs.items[0].msg, "found a syntax error");
+
+    /* An unterminated document points at its last character. */
+    rc = parse(&cfg, "{\"run\": {\"ticks\": 12}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_string_equal(errs.items[0].where, "test.json:1:21");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_text_after_the_document_is_an_error(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    /* A second document glued on must not be silently ignored. */
+    int rc = parse(
+        &cfg, "{\"run\": {\"ticks\": 12}}\n{\"run\": {\"ticks\": 99}}", &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(errs.items[0].where, "test.json:2:1");
+    assert_contains(errs.items[0].msg, "expected");
+    assert_contains(errs.items[0].msg, "found");
+    /* Trailing white space is fine. */
+    ng_config_clear(&cfg);
+    ng_config_init(&cfg);
+    assert_int_equal(parse(&cfg, "{\"run\": {\"ticks\": 12}}\n \t\r\n", &errs),
+                     0);
+    assert_true(cfg.p.run_ticks == 12);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_top_level_must_be_an_object(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    assert_int_equal(parse(&cfg, "[1, 2]", &errs), NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(errs.items[0].where, "test.json");
+    assert_contains(errs.items[0].msg, "expected a JSON object");
+    assert_contains(errs.items[0].msg, "found an array of 2");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_load_of_a_missing_file_is_eio(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    reset(&errs);
+    int rc = ng_config_load(&cfg, "/nonexistent/netgov/unit.json", &errs);
+    assert_int_equal(rc, NG_EIO);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(errs.items[0].where, "/nonexistent/netgov/unit.json");
+    assert_contains(errs.items[0].msg, "cannot open");
+    ng_config_clear(&cfg);
+}
+
+/* ---- listed partners and ties ---- */
+
+static const char partners_doc[] =
+    "{\"governance\": {\"mode\": \"lead\"},"
+    " \"population\": {"
+    "  \"government\": {\"count\": 0}, \"business\": {\"count\": 0},"
+    "  \"knowledge\": {\"count\": 0}, \"civil\": {\"count\": 2},"
+    "  \"ties\": [{\"a\": \"Police\", \"b\": \"Port\", \"trust\": 0.715}],"
+    "  \"partners\": ["
+    "   {\"name\": \"Police\", \"sector\": \"government\", \"founder\": true,"
+    "    \"lead\": true, \"capacity\": 3.75, \"authority\": 0.85,"
+    "    \"support\": 0.62, \"interests\": [6, 2, 1, 1],"
+    "    \"disposition\": \"unconditional\"},"
+    "   {\"name\": \"Port\", \"sector\": \"business\", \"capacity\": 1.25},"
+    "   {\"name\": \"Uni\", \"sector\": \"knowledge\", \"founder\": true,"
+    "    \"disposition\": \"free_rider\"}]}}";
+
+static void test_config_listed_partners_keep_stated_attributes(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg, partners_doc, &errs);
+    unit_print_errors(&errs);
+    assert_int_equal(rc, 0);
+    assert_int_equal(cfg.n_partners, 3);
+    const ng_partner_spec *police = &cfg.partners[0], *port = &cfg.partners[1],
+                          *uni = &cfg.partners[2];
+    assert_string_equal(police->name, "Police");
+    assert_int_equal(police->sector, NG_SECTOR_GOVERNMENT);
+    assert_true(police->founder && police->lead);
+    assert_true(police->has_capacity && police->has_authority &&
+                police->has_support && police->has_interests &&
+                police->has_disposition);
+    assert_near(police->capacity, 3.75, 0);
+    assert_near(police->authority, 0.85, 0);
+    assert_near(police->support, 0.62, 0);
+    /* Interests are normalised onto the simplex. */
+    assert_near(police->interests[0], 0.6, 1e-15);
+    assert_near(police->interests[1], 0.2, 1e-15);
+    assert_near(police->interests[3], 0.1, 1e-15);
+    assert_int_equal(police->disposition, NG_DISP_UNCONDITIONAL);
+
+    assert_string_equal(port->name, "Port");
+    assert_int_equal(port->sector, NG_SECTOR_BUSINESS);
+    assert_false(port->founder || port->lead);
+    assert_true(port->has_capacity);
+    assert_false(port->has_authority || port->has_support ||
+                 port->has_interests || port->has_disposition);
+    assert_int_equal(uni->sector, NG_SECTOR_KNOWLEDGE);
+    assert_true(uni->founder && !uni->lead);
+    assert_int_equal(uni->disposition, NG_DISP_FREE_RIDER);
+
+    assert_int_equal(cfg.n_ties, 1);
+    assert_int_equal(cfg.ties[0].a, 0);
+    assert_int_equal(cfg.ties[0].b, 1);
+    assert_near(cfg.ties[0].trust, 0.715, 0);
+    assert_int_equal(ng_config_pool_size(&cfg), 5);
+
+    /* The model takes the listed partners first, as stated. */
+    ng_model *m = unit_model(&cfg);
+    assert_int_equal(m->n, 5);
+    assert_int_equal(m->lead, 0);
+    assert_near(m->capacity[0], 3.75, 0);
+    assert_near(m->capacity[1], 1.25, 0);
+    assert_int_equal(m->disposition[2], NG_DISP_FREE_RIDER);
+    assert_int_equal(m->n_members, 2);
+    assert_int_equal(m->state[0], NG_MEMBER);
+    assert_int_equal(m->state[1], NG_CANDIDATE);
+    assert_int_equal(m->state[2], NG_MEMBER);
+    assert_near(*unit_trust(m, 0, 1), 0.715, 0);
+    assert_near(*unit_trust(m, 1, 0), 0.715, 0);
+    ng_model_free(m);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_partner_errors_name_the_field(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg,
+                   "{\"population\": {\"partners\": ["
+                   " {\"name\": \"A\", \"sector\": \"church\"},"
+                   " {\"name\": \"B\", \"sector\": \"civil\", \"capacity\": 0},"
+                   " {\"sector\": \"civil\", \"foundr\": true}]}}",
+                   &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_contains(error_at(&errs, "population.partners[0].sector")->msg,
+                    "expected one of: government, business, knowledge, civil");
+    assert_contains(error_at(&errs, "population.partners[1].capacity")->msg,
+                    "found 0");
+    assert_contains(error_at(&errs, "population.partners[2].foundr")->msg,
+                    "did you mean \"founder\"");
+    assert_contains(error_at(&errs, "population.partners[2]")->msg,
+                    "expected a \"name\"");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_duplicate_partner_names_rejected(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg,
+                   "{\"population\": {\"partners\": ["
+                   " {\"name\": \"Police\", \"sector\": \"government\"},"
+                   " {\"name\": \"Port\", \"sector\": \"business\"},"
+                   " {\"name\": \"Police\", \"sector\": \"civil\"}]}}",
+                   &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(field_path(&errs.items[0]), "population.partners");
+    assert_contains(errs.items[0].msg, "expected unique names");
+    assert_contains(errs.items[0].msg, "found \"Police\" at [0] and [2]");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_tie_to_unknown_name_suggests_closest(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg,
+                   "{\"population\": {\"partners\": ["
+                   " {\"name\": \"Police\", \"sector\": \"government\"},"
+                   " {\"name\": \"Port\", \"sector\": \"business\"}],"
+                   " \"ties\": [{\"a\": \"Port\", \"b\": \"Polise\"},"
+                   "            {\"a\": \"Port\", \"b\": \"Zoo\"}]}}",
+                   &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    const ng_error *e = error_at(&errs, "population.ties[0].b");
+    assert_contains(e->msg, "expected the name of a listed partner");
+    assert_contains(e->msg, "found \"Polise\"");
+    assert_contains(e->msg, "did you mean \"Police\"");
+    e = error_at(&errs, "population.ties[1].b");
+    assert_contains(e->msg, "found \"Zoo\"");
+    assert_null(strstr(e->msg, "did you mean"));
+    assert_int_equal(cfg.n_ties, 0);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_tie_needs_two_different_partners(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg,
+                   "{\"population\": {\"partners\": ["
+                   " {\"name\": \"Police\", \"sector\": \"government\"}],"
+                   " \"ties\": [{\"a\": \"Police\", \"b\": \"Police\"}]}}",
+                   &errs);
+    assert_int_equal(rc, NG_ECONFIG);
+    assert_contains(error_at(&errs, "population.ties[0]")->msg,
+                    "two different partners");
+    ng_config_clear(&cfg);
+}
+
+/* ---- --set overrides ---- */
+
+static void test_config_set_accepts_numbers_words_and_vectors(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    reset(&errs);
+    assert_int_equal(ng_config_set(&cfg, "alliance.ambition=0.237", &errs), 0);
+    assert_int_equal(ng_config_set(&cfg, "run.ticks=17", &errs), 0);
+    assert_int_equal(ng_config_set(&cfg, "governance.mode=nao", &errs), 0);
+    assert_int_equal(ng_config_set(&cfg, "cost_sharing.rule=\"power\"", &errs),
+                     0);
+    assert_int_equal(
+        ng_config_set(&cfg, "population.civil.dispositions=[0.1,0.2,0.3,0.4]",
+                      &errs),
+        0);
+    assert_int_equal(ng_config_set(&cfg, "name=dock watch", &errs), 0);
+    assert_int_equal(errs.n, 0);
+    assert_near(cfg.p.alliance_ambition, 0.237, 0);
+    assert_true(cfg.p.run_ticks == 17);
+    assert_int_equal(cfg.p.governance_mode,
+                     ng_family_find(NG_FAMILY_GOVERNANCE, "nao"));
+    assert_int_equal(cfg.p.cost_rule, ng_family_find(NG_FAMILY_COST, "power"));
+    assert_near(cfg.p.population_civil_dispositions[0], 0.1, 0);
+    assert_near(cfg.p.population_civil_dispositions[3], 0.4, 0);
+    assert_string_equal(cfg.name, "dock watch");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_set_reports_bad_overrides(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    reset(&errs);
+    assert_int_equal(ng_config_set(&cfg, "governance.mode=naoo", &errs),
+                     NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "governance.mode");
+    assert_contains(errs.items[0].msg, "found \"naoo\"");
+    reset(&errs);
+    assert_int_equal(ng_config_set(&cfg, "alliance.ambitio=0.3", &errs),
+                     NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "alliance.ambitio");
+    assert_contains(errs.items[0].msg, "did you mean \"alliance.ambition\"");
+    reset(&errs);
+    assert_int_equal(ng_config_set(&cfg, "alliance.ambition", &errs),
+                     NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "--set");
+    assert_contains(errs.items[0].msg, "expected path=value");
+    reset(&errs);
+    assert_int_equal(ng_config_set(&cfg, "=0.3", &errs), NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "--set");
+    reset(&errs);
+    /* Text after the value is not silently dropped: 12abc is not 12. */
+    assert_int_equal(ng_config_set(&cfg, "run.ticks=12abc", &errs), NG_ECONFIG);
+    assert_string_equal(errs.items[0].where, "run.ticks");
+    assert_contains(errs.items[0].msg, "found \"12abc\"");
+    assert_true(cfg.p.run_ticks == ng_params_find("run.ticks")->def);
+    reset(&errs);
+    assert_int_equal(
+        ng_config_set(&cfg, "population.civil.interests=[1,2]", &errs),
+        NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]),
+                        "population.civil.interests");
+    ng_config_clear(&cfg);
+}
+
+/* ---- cross-field validation ---- */
+
+static void test_config_validate_accepts_a_consistent_config(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    small_pool(&cfg);
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), 0);
+    assert_int_equal(errs.n, 0);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_validate_lead_pays_needs_lead_governance(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    small_pool(&cfg);
+    cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "lead_pays");
+    cfg.p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "nao");
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(field_path(&errs.items[0]), "cost_sharing.rule");
+    assert_contains(errs.items[0].msg, "expected governance.mode \"lead\"");
+    assert_contains(errs.items[0].msg, "found \"nao\"");
+
+    cfg.p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "lead");
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), 0);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_validate_slope_min_at_most_slope_max(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    small_pool(&cfg);
+    cfg.p.behaviour_slope_min = 0.91;
+    cfg.p.behaviour_slope_max = 0.67;
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(field_path(&errs.items[0]), "behaviour.slope_min");
+    assert_contains(errs.items[0].msg, "expected at most");
+    assert_contains(errs.items[0].msg, "found 0.91");
+    cfg.p.behaviour_slope_min = 0.67; /* equal bounds are fine */
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), 0);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_validate_founders_within_pool(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    small_pool(&cfg); /* pool of 8 */
+    cfg.p.population_founders = 9;
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), NG_ECONFIG);
+    assert_string_equal(field_path(&errs.items[0]), "population.founders");
+    assert_contains(errs.items[0].msg, "expected at most the pool size 8");
+    assert_contains(errs.items[0].msg, "found 9");
+    cfg.p.population_founders = 8;
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), 0);
+    /* Listed founders replace the random draw, so the count is moot. */
+    cfg.p.population_founders = 20;
+    unit_add_founders(&cfg, 1, NULL);
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), 0);
+    ng_config_clear(&cfg);
+}
+
+static void test_config_validate_rejects_an_empty_pool(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    small_pool(&cfg);
+    cfg.p.population_government_count = 0;
+    cfg.p.population_business_count = 0;
+    cfg.p.population_knowledge_count = 0;
+    cfg.p.population_civil_count = 0;
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_string_equal(field_path(&errs.items[0]), "population");
+    assert_contains(errs.items[0].msg, "found none");
+    ng_config_clear(&cfg);
+}
+
+static void
+test_config_validate_collects_several_cross_field_errors(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    small_pool(&cfg);
+    cfg.p.behaviour_slope_min = 0.99;
+    cfg.p.behaviour_slope_max = 0.25;
+    cfg.p.network_mean_degree = 30.5;
+    cfg.p.network_max_degree = 12;
+    cfg.p.population_civil_dispositions[0] = 0;
+    cfg.p.population_civil_dispositions[1] = 0;
+    cfg.p.population_civil_dispositions[2] = 0;
+    cfg.p.population_civil_dispositions[3] = 0;
+    reset(&errs);
+    assert_int_equal(ng_config_validate(&cfg, &errs), NG_ECONFIG);
+    assert_int_equal(errs.n, 3);
+    error_at(&errs, "behaviour.slope_min");
+    assert_contains(error_at(&errs, "network.mean_degree")->msg, "found 30.5");
+    assert_contains(error_at(&errs, "population.dispositions")->msg, "civil");
+    ng_config_clear(&cfg);
+}
+
+static void test_config_copy_is_deep(void **state)
+{
+    (void)state;
+    ng_config cfg, copy;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    assert_int_equal(parse(&cfg, partners_doc, &errs), 0);
+    assert_int_equal(ng_config_copy(&copy, &cfg), 0);
+    assert_true(copy.partners != cfg.partners);
+    assert_true(copy.ties != cfg.ties);
+    snprintf(cfg.partners[0].name, NG_NAME_MAX, "%s", "Changed");
+    assert_string_equal(copy.partners[0].name, "Police");
+    assert_int_equal(copy.n_ties, 1);
+    ng_config_clear(&cfg);
+    ng_config_clear(&copy);
+    assert_null(copy.partners);
+    assert_int_equal(copy.n_partners, 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_config_partial_json_keeps_untouched_defaults),
+        cmocka_unit_test(test_config_second_document_merges_over_the_first),
+        cmocka_unit_test(test_config_nested_keys_reach_every_level),
+        cmocka_unit_test(test_config_unknown_key_names_full_path_and_suggests),
+        cmocka_unit_test(
+            test_config_unknown_key_far_from_all_has_no_suggestion),
+        cmocka_unit_test(test_config_wrong_type_says_expected_and_found),
+        cmocka_unit_test(test_config_out_of_range_says_expected_and_found),
+        cmocka_unit_test(test_config_repeated_key_is_an_error),
+        cmocka_unit_test(test_config_collects_every_error),
+        cmocka_unit_test(test_config_error_list_is_capped_and_counts_the_rest),
+        cmocka_unit_test(test_config_syntax_error_reports_line_and_column),
+        cmocka_unit_test(test_config_text_after_the_document_is_an_error),
+        cmocka_unit_test(test_config_top_level_must_be_an_object),
+        cmocka_unit_test(test_config_load_of_a_missing_file_is_eio),
+        cmocka_unit_test(test_config_listed_partners_keep_stated_attributes),
+        cmocka_unit_test(test_config_partner_errors_name_the_field),
+        cmocka_unit_test(test_config_duplicate_partner_names_rejected),
+        cmocka_unit_test(test_config_tie_to_unknown_name_suggests_closest),
+        cmocka_unit_test(test_config_tie_needs_two_different_partners),
+        cmocka_unit_test(test_config_set_accepts_numbers_words_and_vectors),
+        cmocka_unit_test(test_config_set_reports_bad_overrides),
+        cmocka_unit_test(test_config_validate_accepts_a_consistent_config),
+        cmocka_unit_test(test_config_validate_lead_pays_needs_lead_governance),
+        cmocka_unit_test(test_config_validate_slope_min_at_most_slope_max),
+        cmocka_unit_test(test_config_validate_founders_within_pool),
+        cmocka_unit_test(test_config_validate_rejects_an_empty_pool),
+        cmocka_unit_test(
+            test_config_validate_collects_several_cross_field_errors),
+        cmocka_unit_test(test_config_copy_is_deep),
+    };
+    return cmocka_run_group_tests_name("config", tests, unit_group_setup, NULL);
+}

@@ -1,0 +1,338 @@
+/* Whole-model tests (sim/model/model.c and every phase together): what an
+ * alliance does over many ticks, determinism of the output, and the
+ * structure of a 100,000-partner pool.
+ *
+ * full_params() states every parameter the dynamics depend on, so tuning
+ * the defaults does not change what these tests run.
+ */
+#include "netgov/output.h"
+#include "unit_helpers.h"
+
+/* ---- helpers ---- */
+
+static void sector(ng_params *p, int s, int64_t count, double cap, double auth,
+                   double support)
+{
+    int64_t *counts[4] = {
+        &p->population_government_count, &p->population_business_count,
+        &p->population_knowledge_count, &p->population_civil_count};
+    double *caps[4] = {&p->population_government_capacity_median,
+                       &p->population_business_capacity_median,
+                       &p->population_knowledge_capacity_median,
+                       &p->population_civil_capacity_median};
+    double *spread[4] = {&p->population_government_capacity_spread,
+                         &p->population_business_capacity_spread,
+                         &p->population_knowledge_capacity_spread,
+                         &p->population_civil_capacity_spread};
+    double *auths[4] = {&p->population_government_authority_mean,
+                        &p->population_business_authority_mean,
+                        &p->population_knowledge_authority_mean,
+                        &p->population_civil_authority_mean};
+    double *supports[4] = {&p->population_government_support_mean,
+                           &p->population_business_support_mean,
+                           &p->population_knowledge_support_mean,
+                           &p->population_civil_support_mean};
+    double *disp[4] = {p->population_government_dispositions,
+                       p->population_business_dispositions,
+                       p->population_knowledge_dispositions,
+                       p->population_civil_dispositions};
+    double *interests[4] = {
+        p->population_government_interests, p->population_business_interests,
+        p->population_knowledge_interests, p->population_civil_interests};
+    const double shares[4] = {0.50, 0.30, 0.14, 0.06};
+    *counts[s] = count;
+    *caps[s] = cap;
+    *spread[s] = 0.6;
+    *auths[s] = auth;
+    *supports[s] = support;
+    for (int k = 0; k < NG_DIM; k++) {
+        disp[s][k] = shares[k];
+        interests[s][k] = k == s ? 4 : 1;
+    }
+}
+
+static void set_dispositions(ng_params *p, const double shares[4])
+{
+    double *disp[4] = {p->population_government_dispositions,
+                       p->population_business_dispositions,
+                       p->population_knowledge_dispositions,
+                       p->population_civil_dispositions};
+    for (int s = 0; s < NG_SECTOR_COUNT; s++) {
+        memcpy(disp[s], shares, 4 * sizeof *shares);
+    }
+}
+
+/* A generated pool of 40 with every parameter of the dynamics stated. */
+static void full_params(ng_config *cfg)
+{
+    ng_config_init(cfg);
+    ng_params *p = &cfg->p;
+    p->run_ticks = 60;
+    p->run_seed = 2385;
+    p->output_max_events = 100000;
+    p->population_founders = 5;
+    p->population_authority_concentration = 10;
+    sector(p, NG_SECTOR_GOVERNMENT, 10, 2.0, 0.6, 0.35);
+    sector(p, NG_SECTOR_BUSINESS, 14, 1.5, 0.1, 0.2);
+    sector(p, NG_SECTOR_KNOWLEDGE, 6, 1.0, 0.2, 0.3);
+    sector(p, NG_SECTOR_CIVIL, 10, 0.5, 0.1, 0.3);
+    p->network_mean_degree = 6;
+    p->network_max_degree = 24;
+    p->network_homophily = 0.6;
+    p->network_tie_trust = 0.5;
+    p->network_stranger_trust = 0.3;
+    p->power_capacity_weight = 0.5;
+    p->power_authority_weight = 0.5;
+    p->governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "shared");
+    p->cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
+    p->cost_lead_share = 0.5;
+    p->alliance_ambition = 0.1;
+    p->alliance_contribution_norm = 0.8;
+    p->alliance_tolerance = 0.1;
+    p->alliance_min_members = 2;
+    p->alliance_min_value = 0;
+    p->alliance_breakdown_window = 6;
+    p->alliance_cooldown = 24;
+    p->behaviour_slope_min = 0.6;
+    p->behaviour_slope_max = 0.95;
+    p->behaviour_trust_sensitivity = 0.3;
+    p->behaviour_trust_weight = 0.6;
+    p->behaviour_noise = 0.03;
+    p->behaviour_free_rider_floor = 0;
+    p->behaviour_free_riding_cutoff = 0.2;
+    p->behaviour_belief_mean = 0.5;
+    p->behaviour_belief_sd = 0.15;
+    p->behaviour_initial_commitment = 0.6;
+    p->behaviour_initial_system_trust = 0.5;
+    p->production_productivity = 2.5;
+    p->production_diversity_bonus = 0.5;
+    p->production_complexity = 0.3;
+    p->production_rivalry = 1;
+    p->production_benefit_scale = 0.5;
+    p->governance_shared_overhead_fixed = 0;
+    p->governance_shared_overhead_member = 0.005;
+    p->governance_shared_overhead_pair = 0.0015;
+    p->governance_shared_competence = 0.3;
+    p->governance_shared_monitoring = 0.3;
+    p->governance_shared_sanction = 1;
+    p->governance_shared_transparency = 0;
+    p->governance_shared_veto = 0.5;
+    p->learning_belief_rate = 0.3;
+    p->learning_trust_gain = 0.05;
+    p->learning_trust_loss = 0.15;
+    p->learning_reciprocity_level = 0.5;
+    p->learning_system_trust_rate = 0.1;
+    p->learning_commitment_rate = 0.1;
+    p->learning_meet_probability = 0.05;
+    p->learning_control_crowding = 0.3;
+    p->recruitment_invite_probability = 0.1;
+    p->recruitment_entry_threshold = -0.2;
+    p->recruitment_trust_bonus = 0.5;
+    p->exit_value_smoothing = 0.3;
+    p->exit_trust_weight = 1;
+    p->exit_commitment_weight = 1;
+    p->exit_threshold = -0.3;
+    p->exit_patience = 6;
+    p->exit_contagion = 0.05;
+}
+
+static ng_model *run_model(const ng_config *cfg)
+{
+    ng_model *m = unit_model(cfg);
+    ng_error err;
+    memset(&err, 0, sizeof err);
+    int rc = ng_model_run(m, &err);
+    if (rc != 0) {
+        print_error("ng_model_run: %s: %s\n", err.where, err.msg);
+    }
+    assert_int_equal(rc, 0);
+    return m;
+}
+
+/* Mean of a metric over ticks [from, to] (1-based) that were recorded. */
+static double series_mean(const ng_model *m, int metric, size_t from, size_t to,
+                          size_t *count)
+{
+    const double *s = ng_model_series(m, metric);
+    size_t n = ng_model_ticks_recorded(m);
+    double sum = 0;
+    *count = 0;
+    for (size_t t = from; t <= to && t <= n; t++) {
+        sum += s[t - 1];
+        (*count)++;
+    }
+    return *count ? sum / (double)*count : 0;
+}
+
+/* Reads a whole stream back into a malloc'd buffer. */
+static char *slurp(FILE *f, size_t *len)
+{
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long size = ftell(f);
+    assert_true(size > 0);
+    rewind(f);
+    char *buf = malloc((size_t)size);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)size, f), (size_t)size);
+    *len = (size_t)size;
+    return buf;
+}
+
+static char *output_of(const ng_config *cfg, size_t *len)
+{
+    ng_model *m = run_model(cfg);
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    ng_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(ng_output_json(m, f, &err), 0);
+    char *text = slurp(f, len);
+    fclose(f);
+    ng_model_free(m);
+    return text;
+}
+
+/* ---- tests ---- */
+
+static void test_dynamics_unconditional_cooperators_do_not_decay(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    full_params(&cfg);
+    const double all_unconditional[4] = {0, 0, 0, 1};
+    set_dispositions(&cfg.p, all_unconditional);
+    cfg.p.network_tie_trust = 1;
+    cfg.p.network_stranger_trust = 1;
+    cfg.p.behaviour_initial_system_trust = 1;
+    cfg.p.behaviour_noise = 0.02;
+    cfg.p.run_ticks = 60;
+    ng_model *m = run_model(&cfg);
+    ng_config_clear(&cfg);
+    assert_false(ng_model_dissolved(m));
+    assert_int_equal(ng_model_ticks_recorded(m), 60);
+    const double *x = ng_model_series(m, NG_M_contribution);
+    const double *exits = ng_model_series(m, NG_M_exits);
+    const double *excl = ng_model_series(m, NG_M_exclusions);
+    for (size_t t = 0; t < 60; t++) {
+        if (!(x[t] >= 0.95)) {
+            print_error("tick %zu: mean contribution %g\n", t + 1, x[t]);
+            fail();
+        }
+        assert_near(exits[t], 0, 0);
+        assert_near(excl[t], 0, 0);
+    }
+    ng_summary s;
+    ng_model_summary(m, &s);
+    assert_true(s.total_exits == 0 && s.first_exit_tick == -1);
+    assert_true(s.final_members >= 5);
+    ng_model_free(m);
+}
+
+static void
+test_dynamics_free_riders_erode_unmonitored_cooperation(void **state)
+{
+    (void)state;
+    const int seeds = 20;
+    double early = 0, late = 0;
+    for (int k = 0; k < seeds; k++) {
+        ng_config cfg;
+        full_params(&cfg);
+        cfg.p.governance_shared_monitoring = 0;
+        /* Measure the decay, not survival: no breakdown before tick 20. */
+        cfg.p.alliance_min_value = -1;
+        cfg.p.alliance_min_members = 1;
+        cfg.p.run_ticks = 20;
+        cfg.p.run_seed = 1000 + 7 * k;
+        ng_model *m = run_model(&cfg);
+        ng_config_clear(&cfg);
+        size_t n_early, n_late;
+        early += series_mean(m, NG_M_contribution, 1, 3, &n_early);
+        late += series_mean(m, NG_M_contribution, 15, 20, &n_late);
+        assert_int_equal(n_early, 3);
+        if (n_late == 0) {
+            print_error("seed %d dissolved before tick 15\n", k);
+            fail();
+        }
+        ng_model_free(m);
+    }
+    early /= seeds;
+    late /= seeds;
+    assert_less(late, early);
+    /* Not noise: cooperation lost more than a tenth of its level. */
+    assert_less(late, 0.9 * early);
+}
+
+static void test_dynamics_same_seed_gives_identical_output(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    full_params(&cfg);
+    cfg.p.run_ticks = 30;
+    cfg.p.run_seed = 2385;
+    size_t la, lb, lc;
+    char *a = output_of(&cfg, &la);
+    char *b = output_of(&cfg, &lb);
+    cfg.p.run_seed = 2386;
+    char *c = output_of(&cfg, &lc);
+    ng_config_clear(&cfg);
+    assert_int_equal(la, lb);
+    assert_memory_equal(a, b, la);
+    assert_true(la != lc || memcmp(a, c, la) != 0);
+    assert_non_null(strstr(a, "\"seed\":2385"));
+    assert_non_null(strstr(c, "\"seed\":2386"));
+    free(a);
+    free(b);
+    free(c);
+}
+
+static void test_dynamics_hundred_thousand_pool_has_sound_ties(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    full_params(&cfg);
+    /* The default sector mix scaled by 2500: 100,000 partners. */
+    cfg.p.population_government_count = 25000;
+    cfg.p.population_business_count = 35000;
+    cfg.p.population_knowledge_count = 15000;
+    cfg.p.population_civil_count = 25000;
+    cfg.p.run_ticks = 3;
+    cfg.p.network_mean_degree = 6;
+    cfg.p.network_max_degree = 24;
+    assert_int_equal(ng_config_pool_size(&cfg), 100000);
+    ng_model *m = run_model(&cfg);
+    ng_config_clear(&cfg);
+    assert_int_equal(ng_model_tick(m), 3);
+    assert_int_equal(m->n, 100000);
+    size_t ends = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        const size_t *row = m->nbr + i * m->k_max;
+        assert_true(m->deg[i] <= 24);
+        ends += m->deg[i];
+        for (size_t d = 0; d < m->deg[i]; d++) {
+            size_t j = row[d];
+            assert_true(j < m->n);
+            assert_true(j != i);
+            assert_true(ng__tie_find(m, j, i) != NG_NONE);
+            for (size_t e = d + 1; e < m->deg[i]; e++) {
+                assert_true(row[e] != j);
+            }
+        }
+    }
+    /* About N k / 2 ties were drawn. */
+    assert_int_equal(ends % 2, 0);
+    assert_near((double)ends / 2, 300000, 3000);
+    ng_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dynamics_unconditional_cooperators_do_not_decay),
+        cmocka_unit_test(
+            test_dynamics_free_riders_erode_unmonitored_cooperation),
+        cmocka_unit_test(test_dynamics_same_seed_gives_identical_output),
+        cmocka_unit_test(test_dynamics_hundred_thousand_pool_has_sound_ties),
+    };
+    return cmocka_run_group_tests_name("dynamics", tests, unit_group_setup,
+                                       NULL);
+}

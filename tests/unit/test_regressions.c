@@ -1,0 +1,119 @@
+/* Regression tests: each pins down a case the engine once got wrong (found
+ * while the unit tests were written), so it stays right. */
+#include "unit_helpers.h"
+
+static int parse(ng_config *cfg, const char *text, ng_errors *errs)
+{
+    memset(errs, 0, sizeof *errs);
+    return ng_config_parse(cfg, text, strlen(text), "test.json", errs);
+}
+
+/* A flat {"population.partners": [...]} works like every other flat dotted
+ * key: the partners are parsed, not silently dropped. */
+static void test_config_flat_partners_key_is_not_silently_ignored(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    int rc = parse(&cfg,
+                   "{\"population.partners\": [{\"name\": \"Port\","
+                   " \"sector\": \"business\", \"capacity\": 2.385}]}",
+                   &errs);
+    if (rc == 0) {
+        assert_int_equal(cfg.n_partners, 1);
+        assert_string_equal(cfg.partners[0].name, "Port");
+    } else {
+        assert_int_equal(errs.n, 1);
+    }
+    ng_config_clear(&cfg);
+}
+
+/* --set of a config key that is not a parameter (population.partners,
+ * population.ties) or of a group (governance.nao) says that it cannot be
+ * set this way, instead of suggesting the very path the user typed. */
+static void
+test_config_set_of_a_non_parameter_does_not_suggest_itself(void **state)
+{
+    (void)state;
+    const char *paths[3] = {"population.partners", "population.ties",
+                            "governance.nao"};
+    for (int k = 0; k < 3; k++) {
+        ng_config cfg;
+        ng_errors errs;
+        ng_config_init(&cfg);
+        memset(&errs, 0, sizeof errs);
+        char assignment[64], echo[80];
+        snprintf(assignment, sizeof assignment, "%s=3", paths[k]);
+        snprintf(echo, sizeof echo, "did you mean \"%s\"", paths[k]);
+        assert_int_equal(ng_config_set(&cfg, assignment, &errs), NG_ECONFIG);
+        assert_null(strstr(errs.items[0].msg, echo));
+        ng_config_clear(&cfg);
+    }
+}
+
+/* A listed tie must be in the model: more listed ties for one partner than
+ * network.max_degree is a validation error, not a silently dropped tie. */
+static void
+test_config_listed_ties_beyond_max_degree_are_not_dropped(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    unit_config(&cfg);
+    cfg.p.network_max_degree = 1;
+    unit_add_founders(&cfg, 3, NULL);
+    cfg.ties = calloc(2, sizeof *cfg.ties);
+    assert_non_null(cfg.ties);
+    cfg.ties[0] = (ng_tie_spec){0, 1, 0.9};
+    cfg.ties[1] = (ng_tie_spec){0, 2, 0.8};
+    cfg.n_ties = 2;
+    memset(&errs, 0, sizeof errs);
+    if (ng_config_validate(&cfg, &errs) == 0) {
+        ng_error err;
+        ng_model *m = ng_model_alloc(&cfg, &err);
+        assert_non_null(m);
+        assert_true(ng__tie_find(m, 0, 1) != NG_NONE);
+        assert_true(ng__tie_find(m, 0, 2) != NG_NONE);
+        ng_model_free(m);
+    }
+    ng_config_clear(&cfg);
+}
+
+/* A uniform voice (every NAO member has governance.nao.voice, which may be
+ * 0) must not change the mission: with all weights zero, founders count
+ * equally instead of the mission becoming the zero vector. */
+static void test_model_nao_voice_zero_keeps_the_mission(void **state)
+{
+    (void)state;
+    double align[2];
+    for (int k = 0; k < 2; k++) {
+        ng_config cfg;
+        unit_config(&cfg);
+        cfg.p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "nao");
+        cfg.p.governance_nao_voice = k ? 0.8 : 0;
+        unit_add_founders(&cfg, 3, NULL);
+        cfg.partners[1].interests[0] = 0.1;
+        cfg.partners[1].interests[2] = 0.5;
+        ng_model *m = unit_model(&cfg);
+        ng_config_clear(&cfg);
+        align[k] = m->alignment[0];
+        ng_model_free(m);
+    }
+    assert_true(align[1] > 0.9);
+    assert_near(align[0], align[1], 1e-12);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_config_flat_partners_key_is_not_silently_ignored),
+        cmocka_unit_test(
+            test_config_set_of_a_non_parameter_does_not_suggest_itself),
+        cmocka_unit_test(
+            test_config_listed_ties_beyond_max_degree_are_not_dropped),
+        cmocka_unit_test(test_model_nao_voice_zero_keeps_the_mission),
+    };
+    return cmocka_run_group_tests_name("regressions", tests, unit_group_setup,
+                                       NULL);
+}

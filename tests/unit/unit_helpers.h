@@ -1,0 +1,205 @@
+/* Shared helpers of the cmocka unit tests (tests/unit/test_*.c).
+ *
+ * Every helper is static inline so each test executable compiles its own
+ * copy without unused-function warnings.  unit_config() starts from the
+ * registry defaults and then pins the switches that make a model small and
+ * quiet (no generated pool, no random network, no recruitment, no meetings,
+ * no noise); each test then sets explicitly every parameter its mechanism
+ * depends on, so tuning a default never silently changes what a test checks.
+ */
+#ifndef NG_UNIT_HELPERS_H
+#define NG_UNIT_HELPERS_H
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <gsl/gsl_errno.h>
+
+#include "engine.h"
+
+/* |a - b| <= tol, printing both values to full precision on failure. */
+#define assert_near(a, b, tol)                                                 \
+    do {                                                                       \
+        double a_ = (a), b_ = (b), t_ = (tol);                                 \
+        if (!(fabs(a_ - b_) <= t_)) {                                          \
+            print_error("%s = %.17g, expected %s = %.17g (tolerance %g)\n",    \
+                        #a, a_, #b, b_, t_);                                   \
+            fail();                                                            \
+        }                                                                      \
+    } while (0)
+
+/* a equals b within a relative tolerance (absolute near zero). */
+#define assert_rel(a, b, rel)                                                  \
+    assert_near(a, b, (rel)*fmax(1e-300, fmax(fabs(a), fabs(b))))
+
+/* a < b, printing both values on failure. */
+#define assert_less(a, b)                                                      \
+    do {                                                                       \
+        double a_ = (a), b_ = (b);                                             \
+        if (!(a_ < b_)) {                                                      \
+            print_error("expected %s = %.17g < %s = %.17g\n", #a, a_, #b, b_); \
+            fail();                                                            \
+        }                                                                      \
+    } while (0)
+
+/* The substring `needle` occurs in `hay`. */
+#define assert_contains(hay, needle)                                           \
+    do {                                                                       \
+        const char *h_ = (hay), *n_ = (needle);                                \
+        if (!strstr(h_, n_)) {                                                 \
+            print_error("\"%s\" does not contain \"%s\"\n", h_, n_);           \
+            fail();                                                            \
+        }                                                                      \
+    } while (0)
+
+/* Group setup shared by every test file: GSL must never abort a test. */
+static inline int unit_group_setup(void **state)
+{
+    (void)state;
+    gsl_set_error_handler_off();
+    return 0;
+}
+
+/* Defaults, then an empty generated pool and no background randomness. */
+static inline void unit_config(ng_config *cfg)
+{
+    ng_config_init(cfg);
+    ng_params *p = &cfg->p;
+    p->run_ticks = 50;
+    p->run_seed = 2385;
+    p->output_max_events = 100000; /* tests read the events back */
+    p->population_government_count = 0;
+    p->population_business_count = 0;
+    p->population_knowledge_count = 0;
+    p->population_civil_count = 0;
+    p->network_mean_degree = 0;
+    p->network_max_degree = 24;
+    p->network_tie_trust = 0.5;
+    p->network_stranger_trust = 0.3;
+    p->behaviour_noise = 0;
+    p->recruitment_invite_probability = 0;
+    p->governance_nao_outreach = 0;
+    p->learning_meet_probability = 0;
+    p->alliance_min_members = 1;
+    p->alliance_min_value = -1;
+    p->exit_threshold = -100;
+    p->exit_patience = 1000;
+}
+
+/* A listed partner, every attribute stated. */
+typedef struct unit_spec {
+    const char *name;
+    int sector;
+    bool founder;
+    double capacity, authority, support;
+    int disposition;
+    double interests[NG_DIM];
+} unit_spec;
+
+static inline void unit_add_partners(ng_config *cfg, const unit_spec *s,
+                                     size_t n)
+{
+    size_t total = cfg->n_partners + n;
+    ng_partner_spec *grown =
+        realloc(cfg->partners, total * sizeof *cfg->partners);
+    assert_non_null(grown);
+    cfg->partners = grown;
+    for (size_t k = 0; k < n; k++) {
+        ng_partner_spec *ps = &cfg->partners[cfg->n_partners + k];
+        memset(ps, 0, sizeof *ps);
+        snprintf(ps->name, sizeof ps->name, "%s", s[k].name);
+        ps->sector = s[k].sector;
+        ps->founder = s[k].founder;
+        ps->has_capacity = ps->has_authority = ps->has_support = true;
+        ps->has_interests = ps->has_disposition = true;
+        ps->capacity = s[k].capacity;
+        ps->authority = s[k].authority;
+        ps->support = s[k].support;
+        ps->disposition = s[k].disposition;
+        memcpy(ps->interests, s[k].interests, sizeof ps->interests);
+    }
+    cfg->n_partners = total;
+}
+
+/* n founders named p0, p1, ... with the given capacities (NULL: all
+ * 2.385), authority 0.4, support 0.2, conditional, mixed sectors. */
+static inline void unit_add_founders(ng_config *cfg, size_t n,
+                                     const double *capacity)
+{
+    for (size_t k = 0; k < n; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "p%zu", cfg->n_partners);
+        unit_spec s = {name,
+                       (int)(k % NG_SECTOR_COUNT),
+                       true,
+                       capacity ? capacity[k] : 2.385,
+                       0.4,
+                       0.2,
+                       NG_DISP_CONDITIONAL,
+                       {0.4, 0.3, 0.2, 0.1}};
+        unit_add_partners(cfg, &s, 1);
+    }
+}
+
+static inline void unit_print_errors(const ng_errors *errs)
+{
+    for (size_t k = 0; k < errs->n; k++) {
+        print_error("%s: %s\n", errs->items[k].where, errs->items[k].msg);
+    }
+}
+
+/* Validates cfg and builds a model; fails the test on any error. */
+static inline ng_model *unit_model(const ng_config *cfg)
+{
+    ng_errors errs;
+    memset(&errs, 0, sizeof errs);
+    if (ng_config_validate(cfg, &errs) != 0) {
+        unit_print_errors(&errs);
+        print_error("config does not validate\n");
+        fail();
+    }
+    ng_error err;
+    memset(&err, 0, sizeof err);
+    ng_model *m = ng_model_alloc(cfg, &err);
+    if (!m) {
+        print_error("ng_model_alloc: %s: %s\n", err.where, err.msg);
+        fail();
+    }
+    return m;
+}
+
+/* i's directed trust in j (i and j must be tied). */
+static inline double *unit_trust(ng_model *m, size_t i, size_t j)
+{
+    size_t d = ng__tie_find(m, i, j);
+    assert_true(d != NG_NONE);
+    return &m->trust[i * m->k_max + d];
+}
+
+/* Number of recorded events of a type (and a reason, or -1 for any). */
+static inline size_t unit_count_events(const ng_model *m, int type, int reason)
+{
+    size_t count = 0;
+    for (size_t e = 0; e < m->n_events; e++) {
+        count += m->events[e].type == type &&
+                 (reason < 0 || m->events[e].reason == reason);
+    }
+    return count;
+}
+
+/* The last recorded event, which must exist. */
+static inline const ng_event *unit_last_event(const ng_model *m)
+{
+    assert_true(m->n_events > 0);
+    return &m->events[m->n_events - 1];
+}
+
+#endif
