@@ -52,7 +52,8 @@ struct ng_model {
     /* ---- partners (pool of n) ---- */
     size_t n;
     uint8_t *sector, *disposition, *state, *founder;
-    double *capacity, *authority, *support, *interests; /* interests: n*NG_DIM */
+    double *capacity, *authority, *support,
+        *interests; /* interests: n*NG_DIM */
     double *slope, *power, *alignment;
     double *commitment, *belief, *system_trust, *eff_trust;
     double *value, *payoff_avg;
@@ -82,7 +83,7 @@ struct ng_model {
     /* Sums over members, refreshed by ng__power_update. */
     double mean_capacity, sum_capacity, sum_power;
     double sum_benefit_weight; /* sum of g_i s_i: shares of benefit */
-    double last_contribution; /* members' mean x of the previous tick */
+    double last_contribution;  /* members' mean x of the previous tick */
     /* Fines collected by monitoring enter the pool of the next tick. */
     double fines_carry;
     double sum_benefit;

@@ -27,7 +27,7 @@ enum ng_status {
 };
 
 typedef struct ng_error {
-    int code;       /* NG_E* */
+    int code;        /* NG_E* */
     char where[160]; /* field path or file, "" when not applicable */
     char msg[256];   /* lower case, no trailing period */
 } ng_error;
@@ -56,8 +56,8 @@ int ng_error_set(ng_error *err, int code, const char *where, const char *fmt,
     ;
 
 /* Appends one error to a list (if non-NULL) and returns code. */
-int ng_errors_add(ng_errors *errs, int code, const char *where,
-                  const char *fmt, ...)
+int ng_errors_add(ng_errors *errs, int code, const char *where, const char *fmt,
+                  ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif

@@ -15,53 +15,53 @@
 #define NETGOV_PARAM_TABLE_H
 
 /* The per-sector population rows, expanded once for each sector. */
-#define NG_SECTOR_PARAMS(D, I, V, S, count, cap, auth, support, i0, i1, i2,  \
+#define NG_SECTOR_PARAMS(D, I, V, S, count, cap, auth, support, i0, i1, i2,    \
                          i3)                                                   \
-    I(population_##S##_count, "population." #S ".count", count, 0, 10000000,  \
+    I(population_##S##_count, "population." #S ".count", count, 0, 10000000,   \
       "partners", "generated pool partners of this sector")                    \
-    D(population_##S##_capacity_median, "population." #S ".capacity_median",  \
+    D(population_##S##_capacity_median, "population." #S ".capacity_median",   \
       cap, 0.001, 1e6, "units/tick",                                           \
-      "median capacity c_i: resources a partner can put in per tick "        \
+      "median capacity c_i: resources a partner can put in per tick "          \
       "(lognormal)")                                                           \
-    D(population_##S##_capacity_spread, "population." #S ".capacity_spread",  \
-      0.6, 0, 3, "log units", "standard deviation of log capacity")          \
-    D(population_##S##_authority_mean, "population." #S ".authority_mean",    \
+    D(population_##S##_capacity_spread, "population." #S ".capacity_spread",   \
+      0.6, 0, 3, "log units", "standard deviation of log capacity")            \
+    D(population_##S##_authority_mean, "population." #S ".authority_mean",     \
       auth, 0, 1, "share",                                                     \
-      "mean formal or legal authority a_i (beta distribution)")              \
-    D(population_##S##_support_mean, "population." #S ".support_mean",        \
+      "mean formal or legal authority a_i (beta distribution)")                \
+    D(population_##S##_support_mean, "population." #S ".support_mean",         \
       support, 0, 1, "share",                                                  \
-      "mean top-level support s_i, the floor of commitment (beta)")          \
-    V(population_##S##_interests, "population." #S ".interests", i0, i1, i2,  \
+      "mean top-level support s_i, the floor of commitment (beta)")            \
+    V(population_##S##_interests, "population." #S ".interests", i0, i1, i2,   \
       i3, 0.01, 1000, "concentration",                                         \
-      "Dirichlet parameters of interests over the perspectives enforcement, " \
+      "Dirichlet parameters of interests over the perspectives enforcement, "  \
       "care, economic, knowledge")                                             \
-    V(population_##S##_dispositions, "population." #S ".dispositions", 0.50,  \
+    V(population_##S##_dispositions, "population." #S ".dispositions", 0.50,   \
       0.30, 0.14, 0.06, 0, 1, "shares",                                        \
-      "shares of conditional cooperators, free riders, hump-shaped and "      \
+      "shares of conditional cooperators, free riders, hump-shaped and "       \
       "unconditional cooperators (normalised)")
 
 #define NG_PARAMS(D, I, C, V)                                                  \
     I(run_ticks, "run.ticks", 120, 1, 1000000, "ticks",                        \
       "ticks simulated; one tick is one month")                                \
     I(run_seed, "run.seed", 42, 1, 4294967295LL, "",                           \
-      "master seed of the run's random streams (1 to 2^32-1)")               \
+      "master seed of the run's random streams (1 to 2^32-1)")                 \
     I(output_max_events, "output.max_events", 100000, 0, 100000000, "events",  \
-      "events stored in the output; later ones are counted, not stored")      \
-    I(population_founders, "population.founders", 5, 1, 10000000, "partners", \
+      "events stored in the output; later ones are counted, not stored")       \
+    I(population_founders, "population.founders", 5, 1, 10000000, "partners",  \
       "founders drawn at random when no listed partner is marked founder")     \
     D(population_authority_concentration,                                      \
       "population.authority_concentration", 10, 0.1, 1000, "",                 \
-      "beta concentration (alpha+beta) of authority and top-level support")   \
-    NG_SECTOR_PARAMS(D, I, V, government, 10, 2.0, 0.6, 0.35, 4, 3, 1, 1)     \
-    NG_SECTOR_PARAMS(D, I, V, business, 14, 1.5, 0.1, 0.2, 1, 1, 5, 1)        \
-    NG_SECTOR_PARAMS(D, I, V, knowledge, 6, 1.0, 0.2, 0.3, 1, 2, 1, 5)        \
-    NG_SECTOR_PARAMS(D, I, V, civil, 10, 0.5, 0.1, 0.3, 1, 5, 1, 1)           \
+      "beta concentration (alpha+beta) of authority and top-level support")    \
+    NG_SECTOR_PARAMS(D, I, V, government, 10, 2.0, 0.6, 0.35, 4, 3, 1, 1)      \
+    NG_SECTOR_PARAMS(D, I, V, business, 14, 1.5, 0.1, 0.2, 1, 1, 5, 1)         \
+    NG_SECTOR_PARAMS(D, I, V, knowledge, 6, 1.0, 0.2, 0.3, 1, 2, 1, 5)         \
+    NG_SECTOR_PARAMS(D, I, V, civil, 10, 0.5, 0.1, 0.3, 1, 5, 1, 1)            \
     D(network_mean_degree, "network.mean_degree", 6, 0, 200, "ties",           \
-      "mean number of acquaintance ties per pool partner (k)")                \
+      "mean number of acquaintance ties per pool partner (k)")                 \
     I(network_max_degree, "network.max_degree", 24, 1, 1000, "ties",           \
-      "bound on a partner's ties (fixed-stride storage, O(N k) memory)")      \
+      "bound on a partner's ties (fixed-stride storage, O(N k) memory)")       \
     D(network_homophily, "network.homophily", 0.6, 0, 1, "probability",        \
-      "chance a generated tie is drawn within the sector (else from the "    \
+      "chance a generated tie is drawn within the sector (else from the "      \
       "whole pool)")                                                           \
     D(network_tie_trust, "network.tie_trust", 0.5, 0, 1, "trust",              \
       "initial interpersonal trust on an acquaintance tie")                    \
@@ -76,19 +76,19 @@
     C(cost_rule, "cost_sharing.rule", "capacity", NG_FAMILY_COST,              \
       "cost-sharing rule C")                                                   \
     D(cost_lead_share, "cost_sharing.lead_share", 0.5, 0, 1, "share",          \
-      "share lambda of the budget the lead pays under lead_pays")             \
+      "share lambda of the budget the lead pays under lead_pays")              \
     D(alliance_ambition, "alliance.ambition", 0.1, 0.001, 1, "share/tick",     \
-      "budget ambition beta: share of members' capacity asked per tick")     \
+      "budget ambition beta: share of members' capacity asked per tick")       \
     D(alliance_contribution_norm, "alliance.contribution_norm", 0.8, 0, 1,     \
-      "share", "contribution norm x_norm: below it a contribution violates")  \
+      "share", "contribution norm x_norm: below it a contribution violates")   \
     D(alliance_tolerance, "alliance.tolerance", 0.1, 0, 1, "share",            \
-      "shortfall below the norm that monitoring lets pass (KPI margin)")      \
+      "shortfall below the norm that monitoring lets pass (KPI margin)")       \
     I(alliance_min_members, "alliance.min_members", 2, 1, 10000000,            \
-      "partners", "fewer members than this dissolves the alliance (n_min)")   \
+      "partners", "fewer members than this dissolves the alliance (n_min)")    \
     D(alliance_min_value, "alliance.min_value", 0, -1e12, 1e12, "units/tick",  \
-      "public value at or below this counts as no added value (W_min)")       \
+      "public value at or below this counts as no added value (W_min)")        \
     I(alliance_breakdown_window, "alliance.breakdown_window", 6, 1, 100000,    \
-      "ticks", "consecutive ticks of no value or no funding before breakdown")\
+      "ticks", "consecutive ticks of no value or no funding before breakdown") \
     I(alliance_cooldown, "alliance.cooldown", 24, 0, 1000000, "ticks",         \
       "ticks before an exited or excluded partner may rejoin")                 \
     D(behaviour_slope_min, "behaviour.slope_min", 0.6, 0, 2, "",               \
@@ -96,131 +96,135 @@
     D(behaviour_slope_max, "behaviour.slope_max", 0.95, 0, 2, "",              \
       "upper bound of conditional cooperators' matching slope phi")            \
     D(behaviour_trust_sensitivity, "behaviour.trust_sensitivity", 0.3, 0, 2,   \
-      "", "zeta: how much effective trust above 0.5 raises contributions")    \
+      "", "zeta: how much effective trust above 0.5 raises contributions")     \
     D(behaviour_trust_weight, "behaviour.trust_weight", 0.6, 0, 1, "",         \
-      "omega: weight of interpersonal vs system trust in effective trust")    \
+      "omega: weight of interpersonal vs system trust in effective trust")     \
     D(behaviour_noise, "behaviour.noise", 0.03, 0, 1, "share",                 \
-      "sd of Gaussian noise on every contribution decision")                  \
+      "sd of Gaussian noise on every contribution decision")                   \
     D(behaviour_free_rider_floor, "behaviour.free_rider_floor", 0, 0, 1,       \
-      "share", "contribution of an undeterred free rider (x_floor)")          \
+      "share", "contribution of an undeterred free rider (x_floor)")           \
     D(behaviour_free_riding_cutoff, "behaviour.free_riding_cutoff", 0.2, 0, 1, \
-      "share", "a member contributing less than this counts as free riding")  \
+      "share", "a member contributing less than this counts as free riding")   \
     D(behaviour_belief_mean, "behaviour.belief_mean", 0.5, 0, 1, "share",      \
-      "mean initial belief about others' contribution rate")                  \
+      "mean initial belief about others' contribution rate")                   \
     D(behaviour_belief_sd, "behaviour.belief_sd", 0.15, 0, 1, "share",         \
       "sd of initial beliefs")                                                 \
     D(behaviour_initial_commitment, "behaviour.initial_commitment", 0.6, 0, 1, \
       "share", "commitment of founders at the start")                          \
     D(behaviour_initial_system_trust, "behaviour.initial_system_trust", 0.5,   \
-      0, 1, "trust", "system trust of every partner at the start")            \
+      0, 1, "trust", "system trust of every partner at the start")             \
     D(production_productivity, "production.productivity", 2.5, 0, 100, "",     \
-      "r: public value per unit of content input")                            \
-    D(production_diversity_bonus, "production.diversity_bonus", 0.5, 0, 10,   \
-      "", "delta: extra value from diverse perspectives")                     \
+      "r: public value per unit of content input")                             \
+    D(production_diversity_bonus, "production.diversity_bonus", 0.5, 0, 10,    \
+      "", "delta: extra value from diverse perspectives")                      \
     D(production_complexity, "production.complexity", 0.3, 0, 1, "",           \
-      "kappa: task complexity, the need for network-level competence")        \
+      "kappa: task complexity, the need for network-level competence")         \
     D(production_rivalry, "production.rivalry", 1, 0, 2, "",                   \
-      "gamma: benefit per member falls as n^gamma")                           \
+      "gamma: benefit per member falls as n^gamma")                            \
     D(production_benefit_scale, "production.benefit_scale", 0.5, 0, 1, "",     \
-      "epsilon: benefit grows with the member's size as (c_i/cbar)^epsilon "  \
-      "(0: every member draws the same)")                                     \
+      "epsilon: benefit grows with the member's size as (c_i/cbar)^epsilon "   \
+      "(0: every member draws the same)")                                      \
     D(governance_shared_overhead_fixed, "governance.shared.overhead_fixed", 0, \
-      0, 1000, "mean capacity", "fixed coordination cost per tick")           \
+      0, 1000, "mean capacity", "fixed coordination cost per tick")            \
     D(governance_shared_overhead_member, "governance.shared.overhead_member",  \
-      0.005, 0, 10, "mean capacity", "coordination cost per member per tick") \
+      0.005, 0, 10, "mean capacity", "coordination cost per member per tick")  \
     D(governance_shared_overhead_pair, "governance.shared.overhead_pair",      \
       0.0015, 0, 10, "mean capacity",                                          \
-      "coordination cost per pair of members per tick")                       \
+      "coordination cost per pair of members per tick")                        \
     D(governance_shared_competence, "governance.shared.competence", 0.3, 0, 1, \
-      "", "network-level competence brought by shared governance")            \
+      "", "network-level competence brought by shared governance")             \
     D(governance_shared_monitoring, "governance.shared.monitoring", 0.3, 0, 1, \
-      "probability", "chance a tied co-member observes a contribution")       \
+      "probability", "chance a tied co-member observes a contribution")        \
     D(governance_shared_sanction, "governance.shared.sanction", 1.0, 0, 10,    \
-      "per unit shortfall", "social cost of an observed violation")           \
+      "per unit shortfall", "social cost of an observed violation")            \
     D(governance_shared_transparency, "governance.shared.transparency", 0, 0,  \
-      1, "share", "weight of the published member mean in beliefs")          \
+      1, "share", "weight of the published member mean in beliefs")            \
     D(governance_shared_veto, "governance.shared.veto", 0.5, 0, 1,             \
-      "probability", "veto chance of a tied member with zero trust in a "     \
+      "probability",                                                           \
+      "veto chance of a tied member with zero trust in a "                     \
       "candidate (scaled by 1 - trust)")                                       \
     D(governance_lead_overhead_fixed, "governance.lead.overhead_fixed", 0, 0,  \
-      1000, "mean capacity", "fixed coordination cost per tick")              \
+      1000, "mean capacity", "fixed coordination cost per tick")               \
     D(governance_lead_overhead_member, "governance.lead.overhead_member",      \
-      0.01, 0, 10, "mean capacity", "coordination cost per member per tick")  \
+      0.01, 0, 10, "mean capacity", "coordination cost per member per tick")   \
     D(governance_lead_overhead_pair, "governance.lead.overhead_pair", 0.0002,  \
-      0, 10, "mean capacity", "coordination cost per pair of members")        \
+      0, 10, "mean capacity", "coordination cost per pair of members")         \
     D(governance_lead_competence, "governance.lead.competence", 0.6, 0, 1, "", \
-      "network-level competence brought by the lead")                         \
+      "network-level competence brought by the lead")                          \
     D(governance_lead_monitoring, "governance.lead.monitoring", 0.6, 0, 1,     \
-      "probability", "chance the lead observes a member's contribution")      \
+      "probability", "chance the lead observes a member's contribution")       \
     D(governance_lead_sanction, "governance.lead.sanction", 2.0, 0, 10,        \
-      "per unit shortfall", "fine per unit of shortfall times quota")         \
+      "per unit shortfall", "fine per unit of shortfall times quota")          \
     D(governance_lead_transparency, "governance.lead.transparency", 0.5, 0, 1, \
-      "share", "weight of the lead's report of the member mean in beliefs")   \
+      "share", "weight of the lead's report of the member mean in beliefs")    \
     D(governance_lead_voice_loss, "governance.lead.voice_loss", 0.8, 0, 1, "", \
-      "kappa_p: voice lost per unit of relative power gap to the lead")       \
+      "kappa_p: voice lost per unit of relative power gap to the lead")        \
     D(governance_lead_admission_alignment,                                     \
       "governance.lead.admission_alignment", 0.5, 0, 1, "cosine",              \
-      "least alignment with the lead's interests the lead admits")            \
+      "least alignment with the lead's interests the lead admits")             \
     I(governance_lead_exclusion_after, "governance.lead.exclusion_after", 4,   \
       0, 1000000, "violations",                                                \
-      "violations after which the lead excludes an enforceable member "       \
+      "violations after which the lead excludes an enforceable member "        \
       "(0: never)")                                                            \
     D(governance_nao_overhead_fixed, "governance.nao.overhead_fixed", 0.3, 0,  \
-      1000, "mean capacity", "fixed office cost of the NAO per tick")         \
+      1000, "mean capacity", "fixed office cost of the NAO per tick")          \
     D(governance_nao_overhead_member, "governance.nao.overhead_member", 0.004, \
-      0, 10, "mean capacity", "coordination cost per member per tick")        \
+      0, 10, "mean capacity", "coordination cost per member per tick")         \
     D(governance_nao_overhead_pair, "governance.nao.overhead_pair", 0.0001, 0, \
-      10, "mean capacity", "coordination cost per pair of members")           \
+      10, "mean capacity", "coordination cost per pair of members")            \
     D(governance_nao_competence, "governance.nao.competence", 0.9, 0, 1, "",   \
-      "network-level competence of professional coordination")                \
+      "network-level competence of professional coordination")                 \
     D(governance_nao_monitoring, "governance.nao.monitoring", 0.9, 0, 1,       \
-      "probability", "chance KPI monitoring observes a contribution")         \
+      "probability", "chance KPI monitoring observes a contribution")          \
     D(governance_nao_sanction, "governance.nao.sanction", 1.5, 0, 10,          \
-      "per unit shortfall", "fine per unit of shortfall times quota")         \
+      "per unit shortfall", "fine per unit of shortfall times quota")          \
     D(governance_nao_transparency, "governance.nao.transparency", 1, 0, 1,     \
-      "share", "weight of the NAO dashboard's member mean in beliefs")        \
+      "share", "weight of the NAO dashboard's member mean in beliefs")         \
     D(governance_nao_voice, "governance.nao.voice", 0.8, 0, 1, "",             \
-      "voice of every member under the NAO")                                  \
-    D(governance_nao_admission_alignment, "governance.nao.admission_alignment",\
-      0.4, 0, 1, "cosine", "least alignment with the mission the NAO admits") \
+      "voice of every member under the NAO")                                   \
+    D(governance_nao_admission_alignment,                                      \
+      "governance.nao.admission_alignment", 0.4, 0, 1, "cosine",               \
+      "least alignment with the mission the NAO admits")                       \
     I(governance_nao_exclusion_after, "governance.nao.exclusion_after", 3, 1,  \
       1000000, "violations",                                                   \
-      "K: violations before exclusion (first a warning, then fines)")         \
+      "K: violations before exclusion (first a warning, then fines)")          \
     D(governance_nao_outreach, "governance.nao.outreach", 0.3, 0, 1,           \
-      "probability/tick", "chance the NAO invites a random pool partner")    \
+      "probability/tick", "chance the NAO invites a random pool partner")      \
     D(learning_belief_rate, "learning.belief_rate", 0.3, 0, 1, "",             \
-      "lambda_b: weight of the latest observation in beliefs")                \
+      "lambda_b: weight of the latest observation in beliefs")                 \
     D(learning_trust_gain, "learning.trust_gain", 0.05, 0, 1, "",              \
-      "eta+: trust gain on a tie after reciprocity")                          \
+      "eta+: trust gain on a tie after reciprocity")                           \
     D(learning_trust_loss, "learning.trust_loss", 0.15, 0, 1, "",              \
-      "eta-: trust loss on a tie per unit of shortfall (about 3 eta+)")       \
+      "eta-: trust loss on a tie per unit of shortfall (about 3 eta+)")        \
     D(learning_reciprocity_level, "learning.reciprocity_level", 0.5, 0, 1,     \
-      "share", "x_ref: contribution a partner must see to call it reciprocity")\
+      "share",                                                                 \
+      "x_ref: contribution a partner must see to call it reciprocity")         \
     D(learning_system_trust_rate, "learning.system_trust_rate", 0.1, 0, 1, "", \
-      "eta_S: speed at which system trust follows perceived fairness")        \
+      "eta_S: speed at which system trust follows perceived fairness")         \
     D(learning_commitment_rate, "learning.commitment_rate", 0.1, 0, 1, "",     \
-      "eta_k: speed at which commitment follows success")                     \
+      "eta_k: speed at which commitment follows success")                      \
     D(learning_meet_probability, "learning.meet_probability", 0.05, 0, 1,      \
-      "probability/tick", "chance a member forms a tie with a co-member")     \
+      "probability/tick", "chance a member forms a tie with a co-member")      \
     D(learning_control_crowding, "learning.control_crowding", 0.3, 0, 1, "",   \
-      "chi: monitoring crowds out trust gains by (1 - chi mu)")               \
+      "chi: monitoring crowds out trust gains by (1 - chi mu)")                \
     D(recruitment_invite_probability, "recruitment.invite_probability", 0.1,   \
-      0, 1, "probability/tick", "chance a member invites an acquaintance")    \
+      0, 1, "probability/tick", "chance a member invites an acquaintance")     \
     D(recruitment_entry_threshold, "recruitment.entry_threshold", -0.2, -100,  \
-      100, "normalised payoff", "least attractiveness at which a candidate "  \
+      100, "normalised payoff",                                                \
+      "least attractiveness at which a candidate "                             \
       "joins")                                                                 \
     D(recruitment_trust_bonus, "recruitment.trust_bonus", 0.5, 0, 10, "",      \
-      "weight of trust in the inviter in a candidate's decision")             \
+      "weight of trust in the inviter in a candidate's decision")              \
     D(exit_value_smoothing, "exit.value_smoothing", 0.3, 0.001, 1, "",         \
-      "weight of the latest normalised payoff in the value EWMA")             \
+      "weight of the latest normalised payoff in the value EWMA")              \
     D(exit_trust_weight, "exit.trust_weight", 1.0, 0, 10, "",                  \
-      "w_tau: weight of effective trust in a member's value")                 \
+      "w_tau: weight of effective trust in a member's value")                  \
     D(exit_commitment_weight, "exit.commitment_weight", 1.0, 0, 10, "",        \
-      "w_k: weight of commitment in a member's value")                        \
+      "w_k: weight of commitment in a member's value")                         \
     D(exit_threshold, "exit.threshold", -0.3, -100, 100, "value",              \
-      "v_exit: value below which patience runs down")                         \
+      "v_exit: value below which patience runs down")                          \
     I(exit_patience, "exit.patience", 6, 1, 100000, "ticks",                   \
-      "L: consecutive ticks below v_exit before a member exits")              \
+      "L: consecutive ticks below v_exit before a member exits")               \
     D(exit_contagion, "exit.contagion", 0.05, 0, 1, "trust",                   \
       "delta_exit: system-trust loss of an exiting partner's acquaintances")
 

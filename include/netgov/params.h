@@ -44,16 +44,16 @@ typedef struct ng_params {
 } ng_params;
 
 typedef struct ng_param {
-    const char *path;    /* dotted path, e.g. "governance.nao.monitoring" */
+    const char *path; /* dotted path, e.g. "governance.nao.monitoring" */
     ng_param_type type;
-    size_t offset;       /* of the field in ng_params */
-    double def;          /* default (REAL, INT) */
+    size_t offset;          /* of the field in ng_params */
+    double def;             /* default (REAL, INT) */
     double def_vec[NG_DIM]; /* default (VECTOR) */
     const char *def_choice; /* default (CHOICE) */
-    ng_family family;    /* CHOICE only */
-    double min, max;     /* inclusive bounds (REAL, INT, VECTOR elements) */
-    const char *unit;    /* "" when dimensionless */
-    const char *meaning; /* one line */
+    ng_family family;       /* CHOICE only */
+    double min, max;        /* inclusive bounds (REAL, INT, VECTOR elements) */
+    const char *unit;       /* "" when dimensionless */
+    const char *meaning;    /* one line */
 } ng_param;
 
 /* Number of registered parameters. */

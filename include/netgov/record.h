@@ -11,35 +11,43 @@
 
 /* name, unit, meaning */
 #define NG_METRICS(X)                                                          \
-    X(members, "partners", "members at the end of the tick")                  \
-    X(joins, "partners", "candidates admitted this tick")                     \
-    X(exits, "partners", "members that left this tick (low value)")           \
-    X(exclusions, "partners", "members excluded this tick")                   \
-    X(contribution, "share", "mean contribution rate x of members")           \
-    X(free_riding, "share", "share of members contributing below the "        \
-                            "free-riding cutoff")                              \
-    X(budget, "units", "budget B = ambition x members' capacity asked this "  \
-                       "tick")                                                 \
+    X(members, "partners", "members at the end of the tick")                   \
+    X(joins, "partners", "candidates admitted this tick")                      \
+    X(exits, "partners", "members that left this tick (low value)")            \
+    X(exclusions, "partners", "members excluded this tick")                    \
+    X(contribution, "share", "mean contribution rate x of members")            \
+    X(free_riding, "share",                                                    \
+      "share of members contributing below the "                               \
+      "free-riding cutoff")                                                    \
+    X(budget, "units",                                                         \
+      "budget B = ambition x members' capacity asked this "                    \
+      "tick")                                                                  \
     X(pooled_input, "units", "sum of members' payments y plus fines")          \
     X(overhead, "units", "coordination overhead O paid first")                 \
-    X(overhead_ratio, "share", "overhead divided by pooled input (1 when "     \
-                               "there is no input)")                          \
+    X(overhead_ratio, "share",                                                 \
+      "overhead divided by pooled input (1 when "                              \
+      "there is no input)")                                                    \
     X(public_value, "units", "public value W produced")                        \
-    X(payoff_mean, "units", "mean member payoff (benefit - payment - "        \
-                            "sanctions)")                                      \
-    X(payoff_gini, "index", "Gini coefficient of members' payoffs shifted "   \
-                            "to be non-negative")                             \
-    X(interpersonal_trust, "trust", "mean directed trust over member-member " \
-                                    "ties")                                    \
-    X(system_trust, "trust", "mean system trust of members")                  \
-    X(commitment, "share", "mean commitment of members")                      \
-    X(value, "value", "mean value V of members (exit criterion)")             \
-    X(violations, "count", "violations detected this tick")                   \
-    X(sanctions, "count", "sanctions imposed this tick (warnings, fines, "    \
-                          "social costs)")                                     \
-    X(power_concentration, "index", "Herfindahl index of power among "        \
-                                    "members")                                 \
-    X(alignment, "cosine", "mean alignment of members with the mission")      \
+    X(payoff_mean, "units",                                                    \
+      "mean member payoff (benefit - payment - "                               \
+      "sanctions)")                                                            \
+    X(payoff_gini, "index",                                                    \
+      "Gini coefficient of members' payoffs shifted "                          \
+      "to be non-negative")                                                    \
+    X(interpersonal_trust, "trust",                                            \
+      "mean directed trust over member-member "                                \
+      "ties")                                                                  \
+    X(system_trust, "trust", "mean system trust of members")                   \
+    X(commitment, "share", "mean commitment of members")                       \
+    X(value, "value", "mean value V of members (exit criterion)")              \
+    X(violations, "count", "violations detected this tick")                    \
+    X(sanctions, "count",                                                      \
+      "sanctions imposed this tick (warnings, fines, "                         \
+      "social costs)")                                                         \
+    X(power_concentration, "index",                                            \
+      "Herfindahl index of power among "                                       \
+      "members")                                                               \
+    X(alignment, "cosine", "mean alignment of members with the mission")       \
     X(diversity, "index", "normalised diversity of members' sectors")
 
 typedef enum ng_metric {
@@ -72,15 +80,15 @@ typedef enum ng_event_type {
     X(none, "")                                                                \
     X(founder, "founding member")                                              \
     X(invited, "invited by a member")                                          \
-    X(outreach, "invited by the NAO's outreach")                              \
-    X(low_value, "value stayed below the exit threshold for the patience")    \
-    X(repeated_violations, "too many detected violations")                    \
-    X(warning, "first violation: a warning")                                  \
-    X(fine, "a fine proportional to the shortfall")                          \
-    X(social_cost, "informal sanction by peers")                              \
-    X(too_few_members, "fewer members than the minimum")                      \
-    X(lead_exit, "the lead organisation left")                                \
-    X(no_added_value, "public value stayed at or below the minimum")          \
+    X(outreach, "invited by the NAO's outreach")                               \
+    X(low_value, "value stayed below the exit threshold for the patience")     \
+    X(repeated_violations, "too many detected violations")                     \
+    X(warning, "first violation: a warning")                                   \
+    X(fine, "a fine proportional to the shortfall")                            \
+    X(social_cost, "informal sanction by peers")                               \
+    X(too_few_members, "fewer members than the minimum")                       \
+    X(lead_exit, "the lead organisation left")                                 \
+    X(no_added_value, "public value stayed at or below the minimum")           \
     X(unfunded, "the pool could not cover the fixed office cost (the NAO's)")
 
 typedef enum ng_reason {
@@ -96,18 +104,21 @@ const char *ng_reason_meaning(int reason);
 
 typedef struct ng_event {
     int32_t tick;
-    uint8_t type;   /* ng_event_type */
-    uint8_t reason; /* ng_reason */
+    uint8_t type;    /* ng_event_type */
+    uint8_t reason;  /* ng_reason */
     int64_t partner; /* -1 for alliance-wide events */
     double amount;   /* fine or social cost; 0 otherwise */
 } ng_event;
 
-typedef enum ng_outcome { NG_OUTCOME_SURVIVED, NG_OUTCOME_DISSOLVED } ng_outcome;
+typedef enum ng_outcome {
+    NG_OUTCOME_SURVIVED,
+    NG_OUTCOME_DISSOLVED
+} ng_outcome;
 
 typedef struct ng_summary {
-    int outcome;       /* ng_outcome */
-    int cause;         /* ng_reason; NG_R_none when survived */
-    int64_t lifetime;  /* tick of dissolution, or the horizon */
+    int outcome;      /* ng_outcome */
+    int cause;        /* ng_reason; NG_R_none when survived */
+    int64_t lifetime; /* tick of dissolution, or the horizon */
     int64_t peak_members;
     int64_t final_members;
     double cumulative_value;

@@ -8,8 +8,7 @@
 
 static const char *type_name(ng_param_type t)
 {
-    static const char *const names[] = {"real", "integer", "choice",
-                                        "vector"};
+    static const char *const names[] = {"real", "integer", "choice", "vector"};
     return names[t];
 }
 

@@ -84,11 +84,10 @@ static void print_summary(const ng_model *m, const char *out)
     ng_summary s;
     ng_model_summary(m, &s);
     const ng_params *p = &cfg->p;
-    fprintf(stderr, "netgov: %s: %s governance, %s cost split, seed %lld\n",
-            cfg->name, ng_family_choice(NG_FAMILY_GOVERNANCE,
-                                        p->governance_mode),
-            ng_family_choice(NG_FAMILY_COST, p->cost_rule),
-            (long long)p->run_seed);
+    fprintf(
+        stderr, "netgov: %s: %s governance, %s cost split, seed %lld\n",
+        cfg->name, ng_family_choice(NG_FAMILY_GOVERNANCE, p->governance_mode),
+        ng_family_choice(NG_FAMILY_COST, p->cost_rule), (long long)p->run_seed);
     if (s.outcome == NG_OUTCOME_SURVIVED) {
         fprintf(stderr, "  outcome   survived to the horizon (%lld ticks)\n",
                 (long long)s.lifetime);
@@ -145,8 +144,7 @@ int cmd_run(int argc, char **argv)
 {
     run_args a;
     char seed_set[64], ticks_set[64];
-    int code = parse_args(argc, argv, &a, seed_set, ticks_set,
-                          sizeof seed_set);
+    int code = parse_args(argc, argv, &a, seed_set, ticks_set, sizeof seed_set);
     if (code != CLI_OK) {
         return code;
     }

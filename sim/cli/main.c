@@ -53,8 +53,7 @@ int main(int argc, char **argv)
         return CLI_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("netgov %s (output format %d)\n", NG_VERSION,
-               NG_FORMAT_VERSION);
+        printf("netgov %s (output format %d)\n", NG_VERSION, NG_FORMAT_VERSION);
         return CLI_OK;
     }
     for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {

@@ -17,8 +17,7 @@ static const char *const disposition_names[NG_DISP_COUNT] = {
 
 const char *ng_sector_name(int sector)
 {
-    return sector >= 0 && sector < NG_SECTOR_COUNT ? sector_names[sector]
-                                                    : "?";
+    return sector >= 0 && sector < NG_SECTOR_COUNT ? sector_names[sector] : "?";
 }
 
 const char *ng_disposition_name(int disposition)
@@ -74,10 +73,9 @@ fail:
 size_t ng_config_pool_size(const ng_config *cfg)
 {
     const ng_params *p = &cfg->p;
-    int64_t generated = p->population_government_count +
-                        p->population_business_count +
-                        p->population_knowledge_count +
-                        p->population_civil_count;
+    int64_t generated =
+        p->population_government_count + p->population_business_count +
+        p->population_knowledge_count + p->population_civil_count;
     return cfg->n_partners + (size_t)generated;
 }
 
@@ -165,8 +163,7 @@ static const double *sector_dispositions(const ng_params *p, int s)
     const double *const shares[NG_SECTOR_COUNT] = {
         p->population_government_dispositions,
         p->population_business_dispositions,
-        p->population_knowledge_dispositions,
-        p->population_civil_dispositions};
+        p->population_knowledge_dispositions, p->population_civil_dispositions};
     return shares[s];
 }
 
@@ -235,8 +232,7 @@ int ng_config_validate(const ng_config *cfg, ng_errors *errs)
     if (p->network_mean_degree > (double)p->network_max_degree) {
         ng_errors_add(errs, NG_ECONFIG, "network.mean_degree",
                       "expected at most network.max_degree (%lld), found %g",
-                      (long long)p->network_max_degree,
-                      p->network_mean_degree);
+                      (long long)p->network_max_degree, p->network_mean_degree);
     }
     const ng_cost_rule *cost = ng_cost_rule_at((size_t)p->cost_rule);
     const ng_governance *gov = ng_governance_at((size_t)p->governance_mode);

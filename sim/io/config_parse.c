@@ -14,14 +14,13 @@
 static bool is_object_prefix(const char *path);
 
 /* Keys that are not registry parameters. */
-static const char *const plain_keys[] = {"name", "description",
-                                         "population.partners",
-                                         "population.ties"};
+static const char *const plain_keys[] = {
+    "name", "description", "population.partners", "population.ties"};
 #define N_PLAIN (sizeof plain_keys / sizeof plain_keys[0])
 
 static const char *const partner_keys[] = {
-    "name",     "sector",    "founder",   "lead",       "capacity",
-    "authority", "support",  "interests", "disposition"};
+    "name",      "sector",  "founder",   "lead",       "capacity",
+    "authority", "support", "interests", "disposition"};
 #define N_PARTNER_KEYS (sizeof partner_keys / sizeof partner_keys[0])
 
 static const char *const tie_keys[] = {"a", "b", "trust"};
@@ -166,9 +165,10 @@ static int apply_number(const ng_param *d, double *out, const cJSON *v,
     }
     double x = v->valuedouble;
     if (integer && x != floor(x)) {
-        return ng_errors_add(errs, NG_ECONFIG, where,
-                             "expected an integer between %.15g and %.15g, found %s",
-                             d->min, d->max, found);
+        return ng_errors_add(
+            errs, NG_ECONFIG, where,
+            "expected an integer between %.15g and %.15g, found %s", d->min,
+            d->max, found);
     }
     if (x < d->min || x > d->max) {
         return ng_errors_add(errs, NG_ECONFIG, where,
@@ -195,15 +195,14 @@ static int apply_param(ng_params *p, const ng_param *d, const cJSON *v,
         }
         return NG_ECONFIG;
     case NG_PARAM_CHOICE: {
-        int idx = cJSON_IsString(v) ? ng_family_find(d->family, v->valuestring)
-                                    : -1;
+        int idx =
+            cJSON_IsString(v) ? ng_family_find(d->family, v->valuestring) : -1;
         if (idx < 0) {
             char list[256];
             ng_family_list(d->family, list, sizeof list);
             ng__json_describe(v, found, sizeof found);
             return ng_errors_add(errs, NG_ECONFIG, d->path,
-                                 "expected one of: %s, found %s", list,
-                                 found);
+                                 "expected one of: %s, found %s", list, found);
         }
         *ng_param_choice(p, d) = idx;
         return 0;
@@ -211,10 +210,11 @@ static int apply_param(ng_params *p, const ng_param *d, const cJSON *v,
     case NG_PARAM_VECTOR: {
         if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != NG_DIM) {
             ng__json_describe(v, found, sizeof found);
-            return ng_errors_add(errs, NG_ECONFIG, d->path,
-                                 "expected an array of %d numbers between %.15g "
-                                 "and %.15g, found %s",
-                                 NG_DIM, d->min, d->max, found);
+            return ng_errors_add(
+                errs, NG_ECONFIG, d->path,
+                "expected an array of %d numbers between %.15g "
+                "and %.15g, found %s",
+                NG_DIM, d->min, d->max, found);
         }
         double tmp[NG_DIM];
         int rc = 0;
@@ -294,8 +294,8 @@ static bool want_bool(const cJSON *v, const char *where, bool *out,
     return true;
 }
 
-static bool want_number(const cJSON *v, const char *where, double lo,
-                        double hi, bool lo_open, double *out, ng_errors *errs)
+static bool want_number(const cJSON *v, const char *where, double lo, double hi,
+                        bool lo_open, double *out, ng_errors *errs)
 {
     char found[96];
     bool ok = cJSON_IsNumber(v) && isfinite(v->valuedouble) &&
@@ -327,8 +327,8 @@ static bool want_choice(const cJSON *v, const char *where,
     char found[96], list[200] = "";
     size_t used = 0;
     for (int k = 0; k < count; k++) {
-        int w = snprintf(list + used, sizeof list - used, "%s%s",
-                         k ? ", " : "", name_of(k));
+        int w = snprintf(list + used, sizeof list - used, "%s%s", k ? ", " : "",
+                         name_of(k));
         used += w > 0 ? (size_t)w : 0;
     }
     ng__json_describe(v, found, sizeof found);
@@ -394,8 +394,8 @@ static void parse_partner_field(ng_partner_spec *ps, const cJSON *f,
         apply_string(ps->name, sizeof ps->name, where, f, errs);
     } else if (strcmp(k, "sector") == 0) {
         /* A given but invalid sector is reported here; keep it "given". */
-        if (!want_choice(f, where, ng_sector_name, NG_SECTOR_COUNT,
-                         &ps->sector, errs)) {
+        if (!want_choice(f, where, ng_sector_name, NG_SECTOR_COUNT, &ps->sector,
+                         errs)) {
             ps->sector = NG_SECTOR_GOVERNMENT;
         }
     } else if (strcmp(k, "founder") == 0) {
@@ -418,8 +418,7 @@ static void parse_partner_field(ng_partner_spec *ps, const cJSON *f,
             want_choice(f, where, ng_disposition_name, NG_DISP_COUNT,
                         &ps->disposition, errs);
     } else {
-        const char *hint =
-            ng__did_you_mean(k, partner_keys, N_PARTNER_KEYS);
+        const char *hint = ng__did_you_mean(k, partner_keys, N_PARTNER_KEYS);
         ng_errors_add(errs, NG_ECONFIG, where,
                       hint ? "unknown key (did you mean \"%s\"?)"
                            : "unknown key (expected one of: name, sector, "
@@ -563,8 +562,7 @@ static bool parse_tie(const ng_config *cfg, const cJSON *obj, size_t idx,
             ok &= want_number(f, fw, 0, 1, false, &t->trust, errs);
         } else {
             const char *hint = ng__did_you_mean(f->string, tie_keys, 3);
-            ng_errors_add(errs, NG_ECONFIG, fw,
-                          "unknown key (expected %s)",
+            ng_errors_add(errs, NG_ECONFIG, fw, "unknown key (expected %s)",
                           hint ? hint : "a, b or trust");
             ok = false;
         }
@@ -681,8 +679,8 @@ static const cJSON *population_item(const cJSON *root, const char *key)
 /* Where cJSON stopped: past the document, only white space may follow. */
 static const char *trailing_text(const char *end, const char *limit)
 {
-    while (end < limit && (*end == ' ' || *end == '\t' || *end == '\n' ||
-                           *end == '\r')) {
+    while (end < limit &&
+           (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')) {
         end++;
     }
     return end < limit ? end : NULL;

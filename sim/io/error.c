@@ -55,8 +55,8 @@ int ng_error_set(ng_error *err, int code, const char *where, const char *fmt,
     return code;
 }
 
-int ng_errors_add(ng_errors *errs, int code, const char *where,
-                  const char *fmt, ...)
+int ng_errors_add(ng_errors *errs, int code, const char *where, const char *fmt,
+                  ...)
 {
     if (!errs) {
         return code;

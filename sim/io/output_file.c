@@ -70,8 +70,9 @@ int ng_output_to_path(const ng_model *m, const char *path,
     }
     rc = write(m, f, err);
     if (fflush(f) != 0 || ferror(f)) {
-        rc = rc ? rc : ng_error_set(err, NG_EIO, path, "write failed: %s",
-                                    strerror(errno));
+        rc = rc ? rc
+                : ng_error_set(err, NG_EIO, path, "write failed: %s",
+                               strerror(errno));
     }
     if (fclose(f) != 0 && rc == 0) {
         rc = ng_error_set(err, NG_EIO, path, "close failed: %s",

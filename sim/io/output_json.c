@@ -32,8 +32,7 @@ static void put_string(FILE *f, const char *s)
 
 /* The object at the dotted prefix of `path`, created as needed; `leaf`
  * receives the last segment. */
-static cJSON *object_for(cJSON *root, const char *path, char *leaf,
-                         size_t size)
+static cJSON *object_for(cJSON *root, const char *path, char *leaf, size_t size)
 {
     cJSON *obj = root;
     const char *seg = path;
@@ -137,9 +136,9 @@ static cJSON *config_json(const ng_config *cfg)
 
 static int print_tree(FILE *f, cJSON *tree, bool formatted, ng_error *err)
 {
-    char *text = tree ? (formatted ? cJSON_Print(tree)
-                                   : cJSON_PrintUnformatted(tree))
-                      : NULL;
+    char *text =
+        tree ? (formatted ? cJSON_Print(tree) : cJSON_PrintUnformatted(tree))
+             : NULL;
     cJSON_Delete(tree);
     if (!text) {
         return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
@@ -231,9 +230,10 @@ static void write_partner(const ng_model *m, size_t i, FILE *f)
     partner_name(m, i, name, sizeof name);
     fprintf(f, "{\"id\":%zu,\"name\":", i);
     put_string(f, name);
-    fprintf(f, ",\"sector\":\"%s\",\"disposition\":\"%s\",\"founder\":%s,"
-               "\"lead\":%s,\"state\":\"%s\",\"state_tick\":%lld,"
-               "\"ever_joined\":%s,\"ties\":%zu,\"violations\":%lld",
+    fprintf(f,
+            ",\"sector\":\"%s\",\"disposition\":\"%s\",\"founder\":%s,"
+            "\"lead\":%s,\"state\":\"%s\",\"state_tick\":%lld,"
+            "\"ever_joined\":%s,\"ties\":%zu,\"violations\":%lld",
             ng_sector_name(m->sector[i]),
             ng_disposition_name(m->disposition[i]),
             m->founder[i] ? "true" : "false", i == m->lead ? "true" : "false",
@@ -265,9 +265,9 @@ static cJSON *summary_json(const ng_model *m)
     ng_summary s;
     ng_model_summary(m, &s);
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "outcome", s.outcome == NG_OUTCOME_SURVIVED
-                                              ? "survived"
-                                              : "dissolved");
+    cJSON_AddStringToObject(o, "outcome",
+                            s.outcome == NG_OUTCOME_SURVIVED ? "survived"
+                                                             : "dissolved");
     cJSON_AddStringToObject(o, "cause", ng_reason_name(s.cause));
     cJSON_AddNumberToObject(o, "lifetime", (double)s.lifetime);
     cJSON_AddNumberToObject(o, "peak_members", (double)s.peak_members);
@@ -294,8 +294,9 @@ static cJSON *summary_json(const ng_model *m)
 
 int ng_output_json(const ng_model *m, FILE *f, ng_error *err)
 {
-    fprintf(f, "{\"format_version\":%d,\"engine_version\":\"%s\",\"seed\":%lld,"
-               "\"rng_type\":\"mt19937\",\"scenario\":",
+    fprintf(f,
+            "{\"format_version\":%d,\"engine_version\":\"%s\",\"seed\":%lld,"
+            "\"rng_type\":\"mt19937\",\"scenario\":",
             NG_FORMAT_VERSION, NG_VERSION, (long long)m->p->run_seed);
     put_string(f, m->cfg.name);
     fputs(",\n\"config\":", f);

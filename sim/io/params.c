@@ -8,17 +8,36 @@
 #include "netgov/rules.h"
 
 #define ROW_D(f, path, def, lo, hi, unit, meaning)                             \
-    {path, NG_PARAM_REAL, offsetof(ng_params, f), def, {0},                    \
-     NULL, NG_FAMILY_NONE, lo, hi, unit, meaning},
+    {path,                                                                     \
+     NG_PARAM_REAL,                                                            \
+     offsetof(ng_params, f),                                                   \
+     def,                                                                      \
+     {0},                                                                      \
+     NULL,                                                                     \
+     NG_FAMILY_NONE,                                                           \
+     lo,                                                                       \
+     hi,                                                                       \
+     unit,                                                                     \
+     meaning},
 #define ROW_I(f, path, def, lo, hi, unit, meaning)                             \
-    {path, NG_PARAM_INT, offsetof(ng_params, f), (double)(def), {0},           \
-     NULL, NG_FAMILY_NONE, (double)(lo), (double)(hi), unit, meaning},
+    {path,   NG_PARAM_INT,   offsetof(ng_params, f), (double)(def), {0},       \
+     NULL,   NG_FAMILY_NONE, (double)(lo),           (double)(hi),  unit,      \
+     meaning},
 #define ROW_C(f, path, def, family, meaning)                                   \
-    {path, NG_PARAM_CHOICE, offsetof(ng_params, f), 0, {0},                    \
-     def, family, 0, 0, "", meaning},
+    {path, NG_PARAM_CHOICE, offsetof(ng_params, f), 0, {0}, def, family, 0, 0, \
+     "",   meaning},
 #define ROW_V(f, path, d0, d1, d2, d3, lo, hi, unit, meaning)                  \
-    {path, NG_PARAM_VECTOR, offsetof(ng_params, f), 0, {d0, d1, d2, d3},       \
-     NULL, NG_FAMILY_NONE, lo, hi, unit, meaning},
+    {path,                                                                     \
+     NG_PARAM_VECTOR,                                                          \
+     offsetof(ng_params, f),                                                   \
+     0,                                                                        \
+     {d0, d1, d2, d3},                                                         \
+     NULL,                                                                     \
+     NG_FAMILY_NONE,                                                           \
+     lo,                                                                       \
+     hi,                                                                       \
+     unit,                                                                     \
+     meaning},
 
 static const ng_param registry[] = {NG_PARAMS(ROW_D, ROW_I, ROW_C, ROW_V)};
 

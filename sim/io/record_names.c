@@ -14,8 +14,7 @@ static const char *const event_names[] = {NG_EVENT_TYPES(NAME2)};
 static const char *const reason_names[] = {NG_REASONS(NAME2)};
 static const char *const reason_meanings[] = {NG_REASONS(MEANING2)};
 
-#define PICK(table, i, count)                                                  \
-    ((i) >= 0 && (i) < (count) ? table[i] : "?")
+#define PICK(table, i, count) ((i) >= 0 && (i) < (count) ? table[i] : "?")
 
 const char *ng_metric_name(int metric)
 {

@@ -86,23 +86,30 @@ fail:
 
 static void free_arrays(ng_model *m)
 {
-    void *arrays[] = {
-        m->sector,     m->disposition,  m->state,        m->founder,
-        m->ever_joined, m->flagged,     m->fresh,        m->capacity,
-        m->authority,
-        m->support,    m->interests,    m->slope,        m->power,
-        m->alignment,  m->commitment,   m->belief,       m->system_trust,
-        m->eff_trust,  m->value,        m->payoff_avg,   m->quota,
-        m->x,          m->paid,         m->benefit,      m->payoff,
-        m->sanction,   m->violations,   m->patience,     m->state_tick,
-        m->cooldown_until, m->nbr,      m->trust,        m->deg,
-        m->member,     m->member_pos,   m->scratch_idx,  m->scratch_real,
-        m->series,     m->events};
+    void *arrays[] = {m->sector,       m->disposition,
+                      m->state,        m->founder,
+                      m->ever_joined,  m->flagged,
+                      m->fresh,        m->capacity,
+                      m->authority,    m->support,
+                      m->interests,    m->slope,
+                      m->power,        m->alignment,
+                      m->commitment,   m->belief,
+                      m->system_trust, m->eff_trust,
+                      m->value,        m->payoff_avg,
+                      m->quota,        m->x,
+                      m->paid,         m->benefit,
+                      m->payoff,       m->sanction,
+                      m->violations,   m->patience,
+                      m->state_tick,   m->cooldown_until,
+                      m->nbr,          m->trust,
+                      m->deg,          m->member,
+                      m->member_pos,   m->scratch_idx,
+                      m->scratch_real, m->series,
+                      m->events};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) {
         free(arrays[i]);
     }
 }
-
 
 ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
 {
@@ -136,9 +143,8 @@ ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
         if (!m->rng[s]) {
             goto fail;
         }
-        gsl_rng_set(m->rng[s],
-                    (unsigned long)ng_seed_mix((uint64_t)m->p->run_seed,
-                                               (uint64_t)s));
+        gsl_rng_set(m->rng[s], (unsigned long)ng_seed_mix(
+                                   (uint64_t)m->p->run_seed, (uint64_t)s));
     }
     if (alloc_arrays(m) != 0) {
         goto fail;
@@ -263,10 +269,10 @@ void ng_model_summary(const ng_model *m, ng_summary *s)
     s->peak_members = m->peak_members;
     s->final_members = (int64_t)m->n_members;
     s->cumulative_value = m->cumulative_value;
-    s->mean_contribution = m->contribution_ticks
-                               ? m->contribution_sum /
-                                     (double)m->contribution_ticks
-                               : 0;
+    s->mean_contribution =
+        m->contribution_ticks
+            ? m->contribution_sum / (double)m->contribution_ticks
+            : 0;
     s->first_exit_tick = m->first_exit_tick;
     size_t joined = 0;
     for (size_t i = 0; i < m->n; i++) {
@@ -420,7 +426,8 @@ bool ng__violates(const ng_model *m, size_t i)
     /* Monitoring lets a shortfall within the tolerance pass, so a member
      * who means to comply is not punished for the noise in its giving. */
     return m->cost->shortfall_is_violation &&
-           m->x[i] < m->p->alliance_contribution_norm - m->p->alliance_tolerance;
+           m->x[i] <
+               m->p->alliance_contribution_norm - m->p->alliance_tolerance;
 }
 
 double ng__shortfall_amount(const ng_model *m, size_t i)

@@ -52,8 +52,8 @@ void ng__network_build(ng_model *m)
     size_t start[NG_SECTOR_COUNT + 1];
     group_by_sector(m, start);
     gsl_rng *r = m->rng[NG_STREAM_INIT];
-    size_t target = (size_t)llround(m->p->network_mean_degree *
-                                    (double)m->n / 2.0);
+    size_t target =
+        (size_t)llround(m->p->network_mean_degree * (double)m->n / 2.0);
     size_t made = 0, attempts = 0, limit = 10 * target + 100;
     while (made < target && attempts++ < limit) {
         size_t i = gsl_rng_uniform_int(r, m->n);

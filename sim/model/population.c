@@ -22,8 +22,7 @@ static const double *sector_vector(const ng_params *p, int s, bool interests)
     const double *const disp[NG_SECTOR_COUNT] = {
         p->population_government_dispositions,
         p->population_business_dispositions,
-        p->population_knowledge_dispositions,
-        p->population_civil_dispositions};
+        p->population_knowledge_dispositions, p->population_civil_dispositions};
     return interests ? in[s] : disp[s];
 }
 
@@ -38,8 +37,7 @@ static sector_draws sector_params(const ng_params *p, int s)
         {p->population_government_capacity_median,
          p->population_government_capacity_spread,
          p->population_government_authority_mean,
-         p->population_government_support_mean,
-         p->population_government_count},
+         p->population_government_support_mean, p->population_government_count},
         {p->population_business_capacity_median,
          p->population_business_capacity_spread,
          p->population_business_authority_mean,
@@ -47,12 +45,11 @@ static sector_draws sector_params(const ng_params *p, int s)
         {p->population_knowledge_capacity_median,
          p->population_knowledge_capacity_spread,
          p->population_knowledge_authority_mean,
-         p->population_knowledge_support_mean,
-         p->population_knowledge_count},
+         p->population_knowledge_support_mean, p->population_knowledge_count},
         {p->population_civil_capacity_median,
          p->population_civil_capacity_spread,
-         p->population_civil_authority_mean,
-         p->population_civil_support_mean, p->population_civil_count}};
+         p->population_civil_authority_mean, p->population_civil_support_mean,
+         p->population_civil_count}};
     return all[s];
 }
 
@@ -94,11 +91,12 @@ static void draw_partner(ng_model *m, size_t i, int s)
         beta_mean(r, sd.support, p->population_authority_concentration);
     gsl_ran_dirichlet(r, NG_DIM, sector_vector(p, s, true),
                       m->interests + i * NG_DIM);
-    m->disposition[i] = (uint8_t)draw_disposition(r, sector_vector(p, s, false));
-    m->slope[i] = gsl_ran_flat(r, p->behaviour_slope_min,
-                               p->behaviour_slope_max);
-    double b = p->behaviour_belief_mean +
-               gsl_ran_gaussian(r, p->behaviour_belief_sd);
+    m->disposition[i] =
+        (uint8_t)draw_disposition(r, sector_vector(p, s, false));
+    m->slope[i] =
+        gsl_ran_flat(r, p->behaviour_slope_min, p->behaviour_slope_max);
+    double b =
+        p->behaviour_belief_mean + gsl_ran_gaussian(r, p->behaviour_belief_sd);
     m->belief[i] = fmin(fmax(b, 0), 1);
     m->system_trust[i] = p->behaviour_initial_system_trust;
     m->state[i] = NG_CANDIDATE;

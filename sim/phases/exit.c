@@ -18,8 +18,8 @@ static void contagion(ng_model *m, size_t i)
     for (size_t d = 0; d < m->deg[i]; d++) {
         size_t j = m->nbr[i * m->k_max + d];
         if (m->state[j] == NG_MEMBER) {
-            m->system_trust[j] = fmax(0, m->system_trust[j] -
-                                             m->p->exit_contagion);
+            m->system_trust[j] =
+                fmax(0, m->system_trust[j] - m->p->exit_contagion);
         }
     }
 }
@@ -30,7 +30,8 @@ static void update_value(ng_model *m, size_t i)
     double norm = m->payoff[i] / (p->alliance_ambition * m->capacity[i]);
     double a = p->exit_value_smoothing;
     /* A member's first payoff starts its average (founders included). */
-    m->payoff_avg[i] = m->fresh[i] ? norm : (1 - a) * m->payoff_avg[i] + a * norm;
+    m->payoff_avg[i] =
+        m->fresh[i] ? norm : (1 - a) * m->payoff_avg[i] + a * norm;
     m->fresh[i] = 0;
     m->value[i] = m->payoff_avg[i] +
                   p->exit_trust_weight * (m->eff_trust[i] - 0.5) +

@@ -46,8 +46,8 @@ static void update_ties(ng_model *m, size_t i, double *tie_sum,
     }
 }
 
-static void update_belief(ng_model *m, size_t i, double total_x,
-                          double tie_sum, size_t tie_count)
+static void update_belief(ng_model *m, size_t i, double total_x, double tie_sum,
+                          size_t tie_count)
 {
     double rho = m->gc.transparency;
     size_t others = m->n_members - 1;
@@ -103,10 +103,10 @@ int ng__phase_learn(ng_model *m, ng_error *err)
         size_t tie_count;
         update_ties(m, i, &tie_sum, &tie_count);
         update_belief(m, i, total_x, tie_sum, tie_count);
-        m->system_trust[i] +=
-            p->learning_system_trust_rate * (fairness(m, i) - m->system_trust[i]);
-        m->commitment[i] += p->learning_commitment_rate *
-                            (success - m->commitment[i]);
+        m->system_trust[i] += p->learning_system_trust_rate *
+                              (fairness(m, i) - m->system_trust[i]);
+        m->commitment[i] +=
+            p->learning_commitment_rate * (success - m->commitment[i]);
         m->commitment[i] = fmax(m->commitment[i], m->support[i]);
     }
     gsl_rng *r = m->rng[NG_STREAM_LEARN];

@@ -68,13 +68,11 @@ int ng__phase_produce(ng_model *m, ng_error *err)
     }
     /* An unfunded fixed office cost (the NAO's) counts towards breakdown. */
     double fixed = m->mean_capacity * m->gc.overhead_fixed;
-    m->unfunded_streak = fixed > 0 && m->pooled < fixed
-                             ? m->unfunded_streak + 1
-                             : 0;
-    double per = m->n_members
-                     ? m->value_w /
-                           pow((double)m->n_members, p->production_rivalry)
-                     : 0;
+    m->unfunded_streak =
+        fixed > 0 && m->pooled < fixed ? m->unfunded_streak + 1 : 0;
+    double per = m->n_members ? m->value_w / pow((double)m->n_members,
+                                                 p->production_rivalry)
+                              : 0;
     m->sum_benefit = 0;
     for (size_t idx = 0; idx < m->n_members; idx++) {
         size_t i = m->member[idx];

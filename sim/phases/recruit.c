@@ -8,10 +8,11 @@
  *   A_c = (g_c s_c W / (n+1)^gamma - xbar q_c) / (beta c_c)
  *         + trust_bonus (T_c,inviter - 1/2)
  *
- * with s_c the size factor of produce.c, W last tick's public value, xbar the members' last mean contribution
- * (a candidate expects to contribute as the members do) and q_c the quota
- * the cost rule would set.  It joins when A_c >= entry_threshold and the
- * governance mode admits it.  Only members at the start of the tick invite.
+ * with s_c the size factor of produce.c, W last tick's public value, xbar the
+ * members' last mean contribution (a candidate expects to contribute as the
+ * members do) and q_c the quota the cost rule would set.  It joins when A_c >=
+ * entry_threshold and the governance mode admits it.  Only members at the start
+ * of the tick invite.
  */
 #include <math.h>
 

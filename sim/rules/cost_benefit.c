@@ -9,8 +9,8 @@ static void quotas(ng_model *m, double budget)
     for (size_t idx = 0; idx < m->n_members; idx++) {
         size_t i = m->member[idx];
         double w = m->alignment[i] * ng__size_factor(m, i);
-        m->quota[i] = total > 0 ? budget * w / total
-                                : budget / (double)m->n_members;
+        m->quota[i] =
+            total > 0 ? budget * w / total : budget / (double)m->n_members;
     }
 }
 
@@ -20,8 +20,7 @@ static double estimate(const ng_model *m, size_t c)
         m->p->alliance_ambition * (m->sum_capacity + m->capacity[c]);
     double w = m->alignment[c] * ng__size_factor(m, c);
     double total = m->sum_benefit_weight + w;
-    return total > 0 ? budget * w / total
-                     : budget / ((double)m->n_members + 1);
+    return total > 0 ? budget * w / total : budget / ((double)m->n_members + 1);
 }
 
 const ng_cost_rule ng_cost_benefit = {

@@ -31,8 +31,8 @@ static bool admit(const ng_model *m, size_t c, long inviter, gsl_rng *r)
 {
     (void)inviter;
     (void)r;
-    double fit = ng__cosine(m->interests + c * NG_DIM,
-                            m->interests + m->lead * NG_DIM);
+    double fit =
+        ng__cosine(m->interests + c * NG_DIM, m->interests + m->lead * NG_DIM);
     return fit >= m->p->governance_lead_admission_alignment;
 }
 

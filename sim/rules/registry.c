@@ -7,9 +7,13 @@
 static const ng_governance *const governance_modes[] = {
     &ng_gov_shared, &ng_gov_lead, &ng_gov_nao, NULL};
 
-static const ng_cost_rule *const cost_rules[] = {
-    &ng_cost_equal,      &ng_cost_capacity,  &ng_cost_benefit,
-    &ng_cost_power,      &ng_cost_lead_pays, &ng_cost_voluntary, NULL};
+static const ng_cost_rule *const cost_rules[] = {&ng_cost_equal,
+                                                 &ng_cost_capacity,
+                                                 &ng_cost_benefit,
+                                                 &ng_cost_power,
+                                                 &ng_cost_lead_pays,
+                                                 &ng_cost_voluntary,
+                                                 NULL};
 
 size_t ng_governance_count(void)
 {
