@@ -31,8 +31,7 @@ static ng_model *disposition_model(const char *mode, const char *rule,
     cfg.p.network_max_degree = 2; /* the ring */
     cfg.p.network_tie_trust = 0.5;
     cfg.p.network_stranger_trust = 0.27;
-    cfg.p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, mode);
-    cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, rule);
+    unit_set_rules(&cfg.p, mode, rule);
     cfg.p.governance_shared_monitoring = monitoring;
     cfg.p.governance_shared_sanction = sanction;
     cfg.p.governance_nao_monitoring = monitoring;
@@ -45,8 +44,7 @@ static ng_model *disposition_model(const char *mode, const char *rule,
     cfg.p.behaviour_slope_max = 0.95;
     cfg.p.behaviour_trust_sensitivity = 0.35;
     cfg.p.behaviour_trust_weight = 0.65;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     assert_true(m->slope[COND] >= 0.6 && m->slope[COND] <= 0.95);
     m->slope[COND] = 0.83;
     /* Conditional member 1 trusts its ties 0.71 and 0.44 and has system
@@ -58,16 +56,20 @@ static ng_model *disposition_model(const char *mode, const char *rule,
     for (size_t i = 0; i < 4; i++) {
         m->belief[i] = 0.55;
     }
-    ng_error err;
-    assert_int_equal(ng__phase_quotas(m, &err), 0);
+    unit_run(ng__phase_quotas, m);
     return m;
+}
+
+/* Shared governance with nobody watching: no deterrence, so each member
+ * follows its disposition's own rule. */
+static ng_model *unwatched_model(void)
+{
+    return disposition_model("shared", "capacity", 0, 0.5);
 }
 
 static void contribute(ng_model *m)
 {
-    ng_error err;
-    memset(&err, 0, sizeof err);
-    assert_int_equal(ng__phase_contribute(m, &err), 0);
+    unit_run(ng__phase_contribute, m);
 }
 
 /* tau_1 = 0.65 (0.71 + 0.44 + 0.27) / 3 + 0.35 x 0.58 */
@@ -78,7 +80,7 @@ static void contribute(ng_model *m)
 static void test_contribute_unconditional_gives_everything(void **state)
 {
     (void)state;
-    ng_model *m = disposition_model("shared", "capacity", 0, 0.5);
+    ng_model *m = unwatched_model();
     m->belief[UNCOND] = 0.123;
     m->system_trust[UNCOND] = 0.02;
     contribute(m);
@@ -126,7 +128,7 @@ test_contribute_free_rider_gives_the_norm_when_deterred(void **state)
 static void test_contribute_hump_rises_then_falls_in_belief(void **state)
 {
     (void)state;
-    ng_model *m = disposition_model("shared", "capacity", 0, 0.5);
+    ng_model *m = unwatched_model();
     const double b[7] = {0.05, 0.2, 0.35, 0.5, 0.62, 0.8, 0.97};
     const double want[7] = {0.05, 0.2, 0.35, 0.5, 0.38, 0.2, 0.03};
     for (int k = 0; k < 7; k++) {
@@ -143,7 +145,7 @@ static void test_contribute_hump_rises_then_falls_in_belief(void **state)
 static void test_contribute_conditional_follows_slope_and_trust(void **state)
 {
     (void)state;
-    ng_model *m = disposition_model("shared", "capacity", 0, 0.5);
+    ng_model *m = unwatched_model();
     assert_near(ng__deterrence(m, COND), 0, 0);
     contribute(m);
     assert_rel(m->eff_trust[COND], TAU1, 1e-12);
@@ -183,7 +185,7 @@ test_contribute_deterrence_pulls_conditional_toward_norm(void **state)
 static void test_contribute_clamps_to_the_unit_interval(void **state)
 {
     (void)state;
-    ng_model *m = disposition_model("shared", "capacity", 0, 0.5);
+    ng_model *m = unwatched_model();
     m->belief[COND] = 1;
     m->slope[COND] = 1.9;
     contribute(m);
@@ -201,7 +203,7 @@ static void test_contribute_clamps_to_the_unit_interval(void **state)
 static void test_contribute_noise_is_centred_with_the_given_sd(void **state)
 {
     (void)state;
-    ng_model *m = disposition_model("shared", "capacity", 0, 0.5);
+    ng_model *m = unwatched_model();
     m->cfg.p.behaviour_noise = 0.1;
     enum { DRAWS = 5000 };
     static double xs[DRAWS];
@@ -221,7 +223,7 @@ static void test_contribute_noise_is_centred_with_the_given_sd(void **state)
 static void test_contribute_resets_last_ticks_sanctions(void **state)
 {
     (void)state;
-    ng_model *m = disposition_model("shared", "capacity", 0, 0.5);
+    ng_model *m = unwatched_model();
     m->sanction[FREE] = 0.42;
     m->flagged[FREE] = 1;
     contribute(m);

@@ -46,31 +46,34 @@ static void reference_config(ng_config *cfg, const char *rule, const char *mode)
     cfg->p.cost_lead_share = 0.35;
     cfg->p.production_benefit_scale = 0;
     cfg->p.alliance_contribution_norm = 0.8;
-    cfg->p.cost_rule = ng_family_find(NG_FAMILY_COST, rule);
-    cfg->p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, mode);
-    assert_true(cfg->p.cost_rule >= 0 && cfg->p.governance_mode >= 0);
+    unit_set_rules(&cfg->p, mode, rule);
 }
 
 static ng_model *reference_model(const char *rule, const char *mode)
 {
     ng_config cfg;
     reference_config(&cfg, rule, mode);
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     assert_int_equal(m->n_members, 5);
     return m;
 }
 
 static void run_quotas(ng_model *m)
 {
-    ng_error err;
-    memset(&err, 0, sizeof err);
-    int rc = ng__phase_quotas(m, &err);
-    if (rc != 0) {
-        print_error("ng__phase_quotas: %s: %s\n", err.where, err.msg);
-    }
-    assert_int_equal(rc, 0);
+    unit_run(ng__phase_quotas, m);
 }
+
+/* The reference alliance under `rule` and `mode` with its quotas set. */
+static ng_model *quoted_model(const char *rule, const char *mode)
+{
+    ng_model *m = reference_model(rule, mode);
+    run_quotas(m);
+    return m;
+}
+
+/* 0.137 * c_i: the capacity rule's quotas, and the voluntary reference. */
+static const double beta_times_caps[5] = {0.326745, 0.100147, 0.262218,
+                                          0.576359, 0.048772};
 
 static void assert_quotas(const ng_model *m, const double *expected)
 {
@@ -169,8 +172,7 @@ static void test_cost_rules_registry_finds_by_name(void **state)
 static void test_cost_equal_gives_everyone_budget_over_n(void **state)
 {
     (void)state;
-    ng_model *m = reference_model("equal", "shared");
-    run_quotas(m);
+    ng_model *m = quoted_model("equal", "shared");
     assert_rel(m->budget, BUDGET, 1e-14);
     /* 1.314241 / 5 */
     const double q[5] = {0.2628482, 0.2628482, 0.2628482, 0.2628482, 0.2628482};
@@ -183,11 +185,8 @@ static void test_cost_equal_gives_everyone_budget_over_n(void **state)
 static void test_cost_capacity_charges_beta_times_capacity(void **state)
 {
     (void)state;
-    ng_model *m = reference_model("capacity", "nao");
-    run_quotas(m);
-    /* 0.137 * c_i */
-    const double q[5] = {0.326745, 0.100147, 0.262218, 0.576359, 0.048772};
-    assert_quotas(m, q);
+    ng_model *m = quoted_model("capacity", "nao");
+    assert_quotas(m, beta_times_caps);
     assert_rel(m->cost->estimate(m, 5), 0.137 * 0.918, 1e-12);
     ng_model_free(m);
 }
@@ -214,8 +213,7 @@ static void test_cost_benefit_scales_with_size_factor(void **state)
     ng_config cfg;
     reference_config(&cfg, "benefit", "nao");
     cfg.p.production_benefit_scale = 0.5;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     const double align[5] = {0.912, 0.503, 0.774, 0.655, 0.281};
     for (size_t i = 0; i < 5; i++) {
         m->alignment[i] = align[i];
@@ -248,8 +246,7 @@ test_cost_benefit_falls_back_to_equal_without_alignment(void **state)
 static void test_cost_power_follows_power_shares(void **state)
 {
     (void)state;
-    ng_model *m = reference_model("power", "lead");
-    run_quotas(m);
+    ng_model *m = quoted_model("power", "lead");
     /* P_i = 0.7 c_i / 1.9186 + 1.3 a_i, q_i = B P_i / sum P. */
     assert_rel(m->power[0], 0.7 * 2.385 / 1.9186 + 1.3 * 0.62, 1e-12);
     assert_rel(m->power[4], 0.7 * 0.356 / 1.9186 + 1.3 * 0.07, 1e-12);
@@ -278,10 +275,8 @@ static void test_cost_lead_pays_charges_the_lead_its_share(void **state)
 static void test_cost_voluntary_reference_is_beta_times_capacity(void **state)
 {
     (void)state;
-    ng_model *m = reference_model("voluntary", "shared");
-    run_quotas(m);
-    const double q[5] = {0.326745, 0.100147, 0.262218, 0.576359, 0.048772};
-    assert_quotas(m, q);
+    ng_model *m = quoted_model("voluntary", "shared");
+    assert_quotas(m, beta_times_caps);
     ng_model_free(m);
 }
 
@@ -293,16 +288,14 @@ static void test_cost_quotas_are_capped_at_capacity(void **state)
     const double c[2] = {5.0, 0.01};
     unit_add_founders(&cfg, 2, c);
     cfg.p.alliance_ambition = 0.5;
-    cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "equal");
-    cfg.p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "shared");
-    ng_model *m = unit_model(&cfg);
+    unit_set_rules(&cfg.p, "shared", "equal");
+    ng_model *m = unit_model_and_clear(&cfg);
     run_quotas(m);
     /* B = 2.505, half of it is 1.2525, but the small one only has 0.01. */
     assert_rel(m->budget, 2.505, 1e-14);
     assert_rel(m->quota[0], 1.2525, 1e-14);
     assert_rel(m->quota[1], 0.01, 1e-14);
     ng_model_free(m);
-    ng_config_clear(&cfg);
 }
 
 /* ---- mechanisms ---- */
@@ -311,10 +304,8 @@ static void
 test_cost_equal_charges_small_partner_more_per_capacity(void **state)
 {
     (void)state;
-    ng_model *eq = reference_model("equal", "shared");
-    ng_model *cap = reference_model("capacity", "shared");
-    run_quotas(eq);
-    run_quotas(cap);
+    ng_model *eq = quoted_model("equal", "shared");
+    ng_model *cap = quoted_model("capacity", "shared");
     size_t small = 4, large = LEAD;
     double eq_small = eq->quota[small] / eq->capacity[small];
     double cap_small = cap->quota[small] / cap->capacity[small];
@@ -344,16 +335,10 @@ static ng_model *shortfall_model(const char *rule, const char *mode)
     cfg.p.governance_nao_sanction = 1.5;
     cfg.p.governance_nao_exclusion_after = 1;
     cfg.p.alliance_tolerance = 0.05;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     run_quotas(m);
-    for (size_t idx = 0; idx < m->n_members; idx++) {
-        size_t i = m->member[idx];
-        m->x[i] = 0.137;
-        m->paid[i] = m->x[i] * m->quota[i];
-    }
-    ng_error err;
-    assert_int_equal(ng__phase_monitor(m, &err), 0);
+    unit_give(m, 0.137);
+    unit_run(ng__phase_monitor, m);
     return m;
 }
 

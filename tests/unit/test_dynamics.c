@@ -10,6 +10,16 @@
 
 /* ---- helpers ---- */
 
+/* Sector s's disposition shares (NG_DIM of them). */
+static double *dispositions_of(ng_params *p, int s)
+{
+    double *disp[4] = {p->population_government_dispositions,
+                       p->population_business_dispositions,
+                       p->population_knowledge_dispositions,
+                       p->population_civil_dispositions};
+    return disp[s];
+}
+
 static void sector(ng_params *p, int s, int64_t count, double cap, double auth,
                    double support)
 {
@@ -32,10 +42,6 @@ static void sector(ng_params *p, int s, int64_t count, double cap, double auth,
                            &p->population_business_support_mean,
                            &p->population_knowledge_support_mean,
                            &p->population_civil_support_mean};
-    double *disp[4] = {p->population_government_dispositions,
-                       p->population_business_dispositions,
-                       p->population_knowledge_dispositions,
-                       p->population_civil_dispositions};
     double *interests[4] = {
         p->population_government_interests, p->population_business_interests,
         p->population_knowledge_interests, p->population_civil_interests};
@@ -45,20 +51,16 @@ static void sector(ng_params *p, int s, int64_t count, double cap, double auth,
     *spread[s] = 0.6;
     *auths[s] = auth;
     *supports[s] = support;
+    memcpy(dispositions_of(p, s), shares, sizeof shares);
     for (int k = 0; k < NG_DIM; k++) {
-        disp[s][k] = shares[k];
         interests[s][k] = k == s ? 4 : 1;
     }
 }
 
 static void set_dispositions(ng_params *p, const double shares[4])
 {
-    double *disp[4] = {p->population_government_dispositions,
-                       p->population_business_dispositions,
-                       p->population_knowledge_dispositions,
-                       p->population_civil_dispositions};
     for (int s = 0; s < NG_SECTOR_COUNT; s++) {
-        memcpy(disp[s], shares, 4 * sizeof *shares);
+        memcpy(dispositions_of(p, s), shares, 4 * sizeof *shares);
     }
 }
 
@@ -83,8 +85,7 @@ static void full_params(ng_config *cfg)
     p->network_stranger_trust = 0.3;
     p->power_capacity_weight = 0.5;
     p->power_authority_weight = 0.5;
-    p->governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "shared");
-    p->cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
+    unit_set_rules(p, "shared", "capacity");
     p->cost_lead_share = 0.5;
     p->alliance_ambition = 0.1;
     p->alliance_contribution_norm = 0.8;
@@ -136,16 +137,11 @@ static void full_params(ng_config *cfg)
     p->exit_contagion = 0.05;
 }
 
+/* Builds the model of cfg and runs it to the end. */
 static ng_model *run_model(const ng_config *cfg)
 {
     ng_model *m = unit_model(cfg);
-    ng_error err;
-    memset(&err, 0, sizeof err);
-    int rc = ng_model_run(m, &err);
-    if (rc != 0) {
-        print_error("ng_model_run: %s: %s\n", err.where, err.msg);
-    }
-    assert_int_equal(rc, 0);
+    unit_run(ng_model_run, m);
     return m;
 }
 
@@ -291,10 +287,7 @@ static void test_dynamics_hundred_thousand_pool_has_sound_ties(void **state)
     ng_config cfg;
     full_params(&cfg);
     /* The default sector mix scaled by 2500: 100,000 partners. */
-    cfg.p.population_government_count = 25000;
-    cfg.p.population_business_count = 35000;
-    cfg.p.population_knowledge_count = 15000;
-    cfg.p.population_civil_count = 25000;
+    unit_set_sector_counts(&cfg.p, 25000, 35000, 15000, 25000);
     cfg.p.run_ticks = 3;
     cfg.p.network_mean_degree = 6;
     cfg.p.network_max_degree = 24;
@@ -303,24 +296,9 @@ static void test_dynamics_hundred_thousand_pool_has_sound_ties(void **state)
     ng_config_clear(&cfg);
     assert_int_equal(ng_model_tick(m), 3);
     assert_int_equal(m->n, 100000);
-    size_t ends = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        const size_t *row = m->nbr + i * m->k_max;
-        assert_true(m->deg[i] <= 24);
-        ends += m->deg[i];
-        for (size_t d = 0; d < m->deg[i]; d++) {
-            size_t j = row[d];
-            assert_true(j < m->n);
-            assert_true(j != i);
-            assert_true(ng__tie_find(m, j, i) != NG_NONE);
-            for (size_t e = d + 1; e < m->deg[i]; e++) {
-                assert_true(row[e] != j);
-            }
-        }
-    }
+    size_t ties = unit_assert_sound_ties(m, 24);
     /* About N k / 2 ties were drawn. */
-    assert_int_equal(ends % 2, 0);
-    assert_near((double)ends / 2, 300000, 3000);
+    assert_near((double)ties, 300000, 3000);
     ng_model_free(m);
 }
 

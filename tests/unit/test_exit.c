@@ -10,10 +10,13 @@
 
 /* ---- helpers ---- */
 
-static void exit_params(ng_params *p)
+/* The exit tests' alliance: unit_config with every parameter of value,
+ * exit and contagion stated; each test adds its partners. */
+static void exit_config(ng_config *cfg)
 {
-    p->governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "shared");
-    p->cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
+    unit_config(cfg);
+    ng_params *p = &cfg->p;
+    unit_set_rules(p, "shared", "capacity");
     p->alliance_ambition = 0.1;
     p->alliance_cooldown = 17;
     p->exit_value_smoothing = 0.35;
@@ -24,22 +27,19 @@ static void exit_params(ng_params *p)
     p->exit_contagion = 0.07;
 }
 
-static void run_phase(int (*phase)(ng_model *, ng_error *), ng_model *m)
+/* A civil non-founder of the given capacity, a candidate until it joins. */
+static void add_candidate(ng_config *cfg, const char *name, double capacity)
 {
-    ng_error err;
-    memset(&err, 0, sizeof err);
-    assert_int_equal(phase(m, &err), 0);
+    const unit_spec s = {name, NG_SECTOR_CIVIL,     false,       capacity, 0.2,
+                         0.2,  NG_DISP_CONDITIONAL, {1, 1, 1, 1}};
+    unit_add_partners(cfg, &s, 1);
 }
 
-static void step(ng_model *m)
+/* Candidate i joins at `tick`, which starts its payoff average. */
+static void join_at(ng_model *m, size_t i, int64_t tick)
 {
-    ng_error err;
-    memset(&err, 0, sizeof err);
-    int rc = ng_model_step(m, &err);
-    if (rc != 0) {
-        print_error("ng_model_step: %s: %s\n", err.where, err.msg);
-    }
-    assert_int_equal(rc, 0);
+    m->tick = tick;
+    ng__member_add(m, i, NG_R_invited);
 }
 
 /* Neutral trust and commitment: V is the payoff average alone. */
@@ -75,19 +75,14 @@ static void test_exit_after_exactly_patience_ticks_below_threshold(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
-    exit_params(&cfg.p);
+    exit_config(&cfg);
     const double caps[2] = {2.5, 0.8};
     unit_add_founders(&cfg, 2, caps);
+    add_candidate(&cfg, "late", 1.25);
+    ng_model *m = unit_model_and_clear(&cfg);
     /* Partner 2 joins at tick 1, so its payoff average starts there. */
-    const unit_spec late = {"late", NG_SECTOR_CIVIL,     false,       1.25, 0.2,
-                            0.2,    NG_DISP_CONDITIONAL, {1, 1, 1, 1}};
-    unit_add_partners(&cfg, &late, 1);
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
     const size_t i = 2;
-    m->tick = 1;
-    ng__member_add(m, i, NG_R_invited);
+    join_at(m, i, 1);
     /* Normalised payoffs pi / (beta c): -2, -1, -3, -2.5. */
     const double norm[4] = {-2, -1, -3, -2.5};
     double avg = 0;
@@ -97,7 +92,7 @@ static void test_exit_after_exactly_patience_ticks_below_threshold(void **state)
         m->eff_trust[i] = 0.62;
         m->commitment[i] = 0.41;
         m->payoff[i] = norm[t - 1] * 0.1 * 1.25;
-        run_phase(ng__phase_exit, m);
+        unit_run(ng__phase_exit, m);
         /* The first payoff starts the EWMA; then weight 0.35 on the new. */
         avg = t == 1 ? norm[0] : 0.65 * avg + 0.35 * norm[t - 1];
         if (t < 4) {
@@ -129,18 +124,16 @@ static void test_exit_patience_restarts_after_a_good_tick(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
-    exit_params(&cfg.p);
+    exit_config(&cfg);
     unit_add_founders(&cfg, 3, NULL);
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     /* tau = 0 gives V = 0.8 x -0.5 = -0.4 < -0.3; tau = 0.5 gives 0. */
     const double tau[8] = {0, 0, 0, 0.5, 0, 0, 0, 0};
     for (int64_t t = 1; t <= 8; t++) {
         m->tick = t;
         neutral(m);
         m->eff_trust[1] = tau[t - 1];
-        run_phase(ng__phase_exit, m);
+        unit_run(ng__phase_exit, m);
         assert_rel(m->value[1], 0.8 * (tau[t - 1] - 0.5), 1e-12);
         assert_int_equal(m->state[1], t < 8 ? NG_MEMBER : NG_EXITED);
     }
@@ -152,19 +145,14 @@ static void test_exit_newcomer_value_starts_at_its_first_payoff(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
-    exit_params(&cfg.p);
+    exit_config(&cfg);
     unit_add_founders(&cfg, 2, NULL);
-    const unit_spec late = {"late", NG_SECTOR_CIVIL,     false,       0.64, 0.2,
-                            0.2,    NG_DISP_CONDITIONAL, {1, 1, 1, 1}};
-    unit_add_partners(&cfg, &late, 1);
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
-    m->tick = 5;
-    ng__member_add(m, 2, NG_R_invited);
+    add_candidate(&cfg, "late", 0.64);
+    ng_model *m = unit_model_and_clear(&cfg);
+    join_at(m, 2, 5);
     neutral(m);
     m->payoff[2] = 0.137 * 0.1 * 0.64;
-    run_phase(ng__phase_exit, m);
+    unit_run(ng__phase_exit, m);
     /* No EWMA history on the joining tick: the average is the payoff. */
     assert_rel(m->payoff_avg[2], 0.137, 1e-12);
     ng_model_free(m);
@@ -176,20 +164,14 @@ static void test_exit_newcomer_value_starts_at_its_first_payoff(void **state)
 static ng_model *contagion_model(void)
 {
     ng_config cfg;
-    unit_config(&cfg);
-    exit_params(&cfg.p);
+    exit_config(&cfg);
     cfg.p.exit_patience = 1;
     cfg.p.network_max_degree = 3;
     unit_add_founders(&cfg, 4, NULL);
-    const unit_spec cand = {"cand", NG_SECTOR_CIVIL,     false,       0.64, 0.2,
-                            0.2,    NG_DISP_CONDITIONAL, {1, 1, 1, 1}};
-    unit_add_partners(&cfg, &cand, 1);
-    cfg.ties = calloc(1, sizeof *cfg.ties);
-    assert_non_null(cfg.ties);
-    cfg.ties[0] = (ng_tie_spec){0, 4, 0.5};
-    cfg.n_ties = 1;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    add_candidate(&cfg, "cand", 0.64);
+    const ng_tie_spec tie = {0, 4, 0.5};
+    unit_set_ties(&cfg, &tie, 1);
+    ng_model *m = unit_model_and_clear(&cfg);
     assert_true(ng__tie_find(m, 0, 4) != NG_NONE);
     assert_true(ng__tie_find(m, 0, 1) != NG_NONE);
     assert_true(ng__tie_find(m, 0, 3) != NG_NONE);
@@ -206,7 +188,7 @@ static void test_exit_contagion_lowers_acquaintances_system_trust(void **state)
     (void)state;
     ng_model *m = contagion_model();
     m->eff_trust[0] = 0; /* V = -0.4: 0 leaves */
-    run_phase(ng__phase_exit, m);
+    unit_run(ng__phase_exit, m);
     assert_int_equal(m->state[0], NG_EXITED);
     assert_rel(m->system_trust[1], 0.6 - 0.07, 1e-12); /* tied member */
     assert_near(m->system_trust[3], 0, 0);             /* floored at 0 */
@@ -221,7 +203,7 @@ static void test_exit_exclusion_spreads_no_contagion(void **state)
     (void)state;
     ng_model *m = contagion_model();
     m->flagged[0] = 1;
-    run_phase(ng__phase_exit, m);
+    unit_run(ng__phase_exit, m);
     assert_int_equal(m->state[0], NG_EXCLUDED);
     assert_true(m->exclusions == 1 && m->exits == 0);
     assert_int_equal(unit_last_event(m)->type, NG_EV_exclusion);
@@ -236,25 +218,23 @@ static void test_breakdown_too_few_members(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
-    exit_params(&cfg.p);
+    exit_config(&cfg);
     cfg.p.exit_patience = 1;
     cfg.p.alliance_min_members = 3;
     unit_add_founders(&cfg, 3, NULL);
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     m->tick = 7;
     neutral(m);
     m->value_w = 12.5; /* the alliance does produce */
-    run_phase(ng__phase_breakdown, m);
+    unit_run(ng__phase_breakdown, m);
     assert_false(ng_model_dissolved(m));
     m->eff_trust[2] = 0;
-    run_phase(ng__phase_exit, m);
+    unit_run(ng__phase_exit, m);
     assert_int_equal(m->n_members, 2);
-    run_phase(ng__phase_breakdown, m);
+    unit_run(ng__phase_breakdown, m);
     assert_dissolution(m, NG_R_too_few_members, 7);
     /* A dissolved alliance no longer steps. */
-    step(m);
+    unit_run(ng_model_step, m);
     assert_true(ng_model_tick(m) == 7);
     assert_int_equal(unit_count_events(m, NG_EV_dissolution, -1), 1);
     ng_model_free(m);
@@ -263,24 +243,22 @@ static void test_breakdown_too_few_members(void **state)
 static ng_model *lead_model(int64_t min_members)
 {
     ng_config cfg;
-    unit_config(&cfg);
-    exit_params(&cfg.p);
+    exit_config(&cfg);
     cfg.p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "lead");
     cfg.p.exit_patience = 1;
     cfg.p.alliance_min_members = min_members;
     const double caps[3] = {3.5, 1.25, 0.8};
     unit_add_founders(&cfg, 3, caps);
     cfg.partners[1].lead = true; /* not the most powerful: named */
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     assert_int_equal(m->lead, 1);
     m->tick = 3;
     neutral(m);
     m->value_w = 12.5;
     m->eff_trust[1] = 0; /* the lead's value drops below the threshold */
-    run_phase(ng__phase_exit, m);
+    unit_run(ng__phase_exit, m);
     assert_int_equal(m->state[1], NG_EXITED);
-    run_phase(ng__phase_breakdown, m);
+    unit_run(ng__phase_breakdown, m);
     return m;
 }
 
@@ -301,8 +279,7 @@ static void test_breakdown_no_added_value(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
-    exit_params(&cfg.p);
+    exit_config(&cfg);
     cfg.p.exit_threshold = -100;
     /* Free riders nobody can deter give the floor 0: W = 0 every tick. */
     ng_params *p = &cfg.p;
@@ -317,14 +294,13 @@ static void test_breakdown_no_added_value(void **state)
     p->alliance_min_members = 2;
     p->alliance_breakdown_window = 4;
     p->run_ticks = 30;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     for (int t = 1; t <= 3; t++) {
-        step(m);
+        unit_run(ng_model_step, m);
         assert_near(m->value_w, 0, 0);
         assert_false(ng_model_dissolved(m));
     }
-    step(m);
+    unit_run(ng_model_step, m);
     assert_dissolution(m, NG_R_no_added_value, 4);
     assert_int_equal(ng_model_ticks_recorded(m), 4);
     ng_model_free(m);
@@ -333,11 +309,9 @@ static void test_breakdown_no_added_value(void **state)
 static ng_model *nao_model(double office_cost)
 {
     ng_config cfg;
-    unit_config(&cfg);
-    exit_params(&cfg.p);
+    exit_config(&cfg);
     ng_params *p = &cfg.p;
-    p->governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "nao");
-    p->cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
+    unit_set_rules(p, "nao", "capacity");
     p->governance_nao_overhead_fixed = office_cost;
     p->governance_nao_overhead_member = 0.004;
     p->governance_nao_overhead_pair = 0.0001;
@@ -354,8 +328,7 @@ static ng_model *nao_model(double office_cost)
     for (size_t k = 0; k < 4; k++) {
         cfg.partners[k].disposition = NG_DISP_UNCONDITIONAL;
     }
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     return m;
 }
 
@@ -366,19 +339,19 @@ static void test_breakdown_unfunded_nao(void **state)
      * costing 2.5 cbar. */
     ng_model *m = nao_model(2.5);
     for (int t = 1; t <= 2; t++) {
-        step(m);
+        unit_run(ng_model_step, m);
         assert_rel(m->pooled, 0.1 * 6.62, 1e-12);
         assert_true(m->unfunded_streak == t);
         assert_false(ng_model_dissolved(m));
     }
-    step(m);
+    unit_run(ng_model_step, m);
     assert_dissolution(m, NG_R_unfunded, 3);
     ng_model_free(m);
 
     /* An office of 0.3 cbar is covered: no breakdown. */
     m = nao_model(0.3);
     for (int t = 1; t <= 10; t++) {
-        step(m);
+        unit_run(ng_model_step, m);
     }
     assert_false(ng_model_dissolved(m));
     assert_true(m->unfunded_streak == 0);

@@ -33,25 +33,53 @@ static void set_overheads(ng_params *p)
     p->governance_nao_overhead_pair = 0.0001;
 }
 
-static void step_phase(int (*phase)(ng_model *, ng_error *), ng_model *m)
+/* n founders with the given capacities (NULL: all 2.385) under governance
+ * `mode`, sharing costs by capacity: the alliance most tests here start
+ * from, so only the governance mode differs between them. */
+static void founders_config(ng_config *cfg, int mode, size_t n,
+                            const double *caps)
 {
-    ng_error err;
-    memset(&err, 0, sizeof err);
-    int rc = phase(m, &err);
-    if (rc != 0) {
-        print_error("phase: %s: %s\n", err.where, err.msg);
-    }
-    assert_int_equal(rc, 0);
+    unit_config(cfg);
+    unit_add_founders(cfg, n, caps);
+    cfg->p.governance_mode = mode;
+    cfg->p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
 }
 
-/* Every member gives x of its quota. */
-static void give(ng_model *m, double x)
+/* The overhead tests' alliance: every mode's coefficients stated and a
+ * budget of 0.1 of the capacities. */
+static void overhead_config(ng_config *cfg, int mode, size_t n,
+                            const double *caps)
 {
-    for (size_t idx = 0; idx < m->n_members; idx++) {
-        size_t i = m->member[idx];
-        m->x[i] = x;
-        m->paid[i] = x * m->quota[i];
-    }
+    founders_config(cfg, mode, n, caps);
+    set_overheads(&cfg->p);
+    cfg->p.alliance_ambition = 0.1;
+}
+
+/* The norm the sanction tests measure shortfalls against: quotas of 0.1 of
+ * capacity, a norm of 0.8 of the quota and a tolerance of 0.05. */
+static void set_norm(ng_params *p)
+{
+    p->alliance_ambition = 0.1;
+    p->alliance_contribution_norm = 0.8;
+    p->alliance_tolerance = 0.05;
+}
+
+/* Quotas, every member giving x of its quota, then production: the part of
+ * a tick that sets the overhead. */
+static void produce_giving(ng_model *m, double x)
+{
+    unit_run(ng__phase_quotas, m);
+    unit_give(m, x);
+    unit_run(ng__phase_produce, m);
+}
+
+/* The admission tests' random stream, the same in every test. */
+static gsl_rng *seeded_rng(void)
+{
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    assert_non_null(r);
+    gsl_rng_set(r, 2385);
+    return r;
 }
 
 /* ---- overhead (MODEL.md 4.3) ---- */
@@ -66,22 +94,14 @@ static void test_gov_shared_overhead_grows_quadratically(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
-    set_overheads(&cfg.p);
-    cfg.p.governance_mode = mode_index("shared");
-    cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
-    cfg.p.alliance_ambition = 0.1;
-    unit_add_founders(&cfg, 16, NULL); /* every capacity 2.385 */
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    overhead_config(&cfg, mode_index("shared"), 16, NULL); /* all 2.385 */
+    ng_model *m = unit_model_and_clear(&cfg);
 
     /* Shrink from 16 to 2 members, measuring O at each size. */
     double o[17] = {0};
     for (size_t n = 16; n >= 2; n--) {
         assert_int_equal(m->n_members, n);
-        step_phase(ng__phase_quotas, m);
-        give(m, 0.8);
-        step_phase(ng__phase_produce, m);
+        produce_giving(m, 0.8);
         o[n] = m->overhead;
         assert_rel(o[n],
                    expected_overhead(2.385, 0.137, 0.0231, 0.00417, (double)n),
@@ -112,17 +132,9 @@ static void test_gov_every_mode_pays_its_own_overhead_formula(void **state)
     const double caps[5] = {2.385, 0.731, 1.914, 4.207, 0.356};
     for (int g = 0; g < 3; g++) {
         ng_config cfg;
-        unit_config(&cfg);
-        set_overheads(&cfg.p);
-        cfg.p.governance_mode = g;
-        cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
-        cfg.p.alliance_ambition = 0.1;
-        unit_add_founders(&cfg, 5, caps);
-        ng_model *m = unit_model(&cfg);
-        ng_config_clear(&cfg);
-        step_phase(ng__phase_quotas, m);
-        give(m, 0.9);
-        step_phase(ng__phase_produce, m);
+        overhead_config(&cfg, g, 5, caps);
+        ng_model *m = unit_model_and_clear(&cfg);
+        produce_giving(m, 0.9);
         /* cbar = 9.593 / 5 */
         assert_rel(
             m->overhead,
@@ -142,20 +154,12 @@ test_gov_nao_fixed_cost_gives_worst_overhead_ratio_at_three(void **state)
     double ratio[3];
     for (int g = 0; g < 3; g++) {
         ng_config cfg;
-        unit_config(&cfg);
-        set_overheads(&cfg.p);
+        overhead_config(&cfg, g, 3, caps);
         cfg.p.governance_shared_overhead_fixed = 0; /* the reference shape */
         cfg.p.governance_shared_overhead_member = 0.005;
         cfg.p.governance_shared_overhead_pair = 0.0015;
-        cfg.p.governance_mode = g;
-        cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
-        cfg.p.alliance_ambition = 0.1;
-        unit_add_founders(&cfg, 3, caps);
-        ng_model *m = unit_model(&cfg);
-        ng_config_clear(&cfg);
-        step_phase(ng__phase_quotas, m);
-        give(m, 0.8);
-        step_phase(ng__phase_produce, m);
+        ng_model *m = unit_model_and_clear(&cfg);
+        produce_giving(m, 0.8);
         ratio[g] = m->overhead / m->pooled;
         ng_model_free(m);
     }
@@ -206,18 +210,15 @@ static ng_model *lead_alliance(int64_t exclusion_after)
     cfg.partners[0].lead = true;
     cfg.p.governance_mode = mode_index("lead");
     cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
-    cfg.p.alliance_ambition = 0.1;
-    cfg.p.alliance_contribution_norm = 0.8;
-    cfg.p.alliance_tolerance = 0.05;
+    set_norm(&cfg.p);
     cfg.p.power_capacity_weight = 0.5;
     cfg.p.power_authority_weight = 0.5;
     cfg.p.governance_lead_monitoring = 1;
     cfg.p.governance_lead_sanction = 1.75;
     cfg.p.governance_lead_exclusion_after = exclusion_after;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     assert_int_equal(m->lead, 0);
-    step_phase(ng__phase_quotas, m);
+    unit_run(ng__phase_quotas, m);
     return m;
 }
 
@@ -237,7 +238,7 @@ static void test_gov_lead_cannot_fully_fine_a_stronger_partner(void **state)
     m->x[0] = 0.95;
     m->x[1] = 0.213;
     m->x[2] = 0.213;
-    step_phase(ng__phase_monitor, m);
+    unit_run(ng__phase_monitor, m);
     double full_s = 1.75 * (0.8 - 0.213) * 0.1 * 4.813;
     double full_w = 1.75 * (0.8 - 0.213) * 0.1 * 0.592;
     /* S pays only P_L / P_S of the fine; W, weaker than the lead, all. */
@@ -266,12 +267,12 @@ static void test_gov_lead_excludes_only_violators_it_can_enforce(void **state)
         for (size_t i = 0; i < 3; i++) {
             m->flagged[i] = 0;
         }
-        step_phase(ng__phase_monitor, m);
+        unit_run(ng__phase_monitor, m);
         assert_true(m->violations[1] == t && m->violations[2] == t);
         assert_int_equal(m->flagged[2], t >= 2);
         assert_int_equal(m->flagged[1], 0); /* stronger than the lead */
     }
-    step_phase(ng__phase_exit, m);
+    unit_run(ng__phase_exit, m);
     assert_int_equal(m->state[2], NG_EXCLUDED);
     assert_int_equal(m->state[1], NG_MEMBER);
     ng_model_free(m);
@@ -285,7 +286,7 @@ static void test_gov_lead_tolerates_a_shortfall_within_the_margin(void **state)
     m->x[2] = 0.8 - 0.05 - 1e-9; /* just outside */
     assert_false(ng__violates(m, 1));
     assert_true(ng__violates(m, 2));
-    step_phase(ng__phase_monitor, m);
+    unit_run(ng__phase_monitor, m);
     assert_true(m->violations_seen == 1);
     /* The fine is on the whole gap to the norm. */
     assert_rel(m->sanction[2], 1.75 * (0.05 + 1e-9) * 0.1 * 0.592, 1e-12);
@@ -298,33 +299,27 @@ static void test_gov_nao_warns_then_fines_then_excludes(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
     const double caps[4] = {1.874, 2.611, 0.733, 1.402};
-    unit_add_founders(&cfg, 4, caps);
-    cfg.p.governance_mode = mode_index("nao");
-    cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
-    cfg.p.alliance_ambition = 0.1;
-    cfg.p.alliance_contribution_norm = 0.8;
-    cfg.p.alliance_tolerance = 0.05;
+    founders_config(&cfg, mode_index("nao"), 4, caps);
+    set_norm(&cfg.p);
     cfg.p.governance_nao_monitoring = 1;
     cfg.p.governance_nao_sanction = 1.5;
     cfg.p.governance_nao_exclusion_after = 3;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
-    step_phase(ng__phase_quotas, m);
+    ng_model *m = unit_model_and_clear(&cfg);
+    unit_run(ng__phase_quotas, m);
     const size_t v = 2; /* the violator: quota 0.1 * 0.733 */
     assert_rel(m->quota[v], 0.0733, 1e-12);
     const double fine = 1.5 * (0.8 - 0.137) * 0.0733;
 
     for (int t = 1; t <= 3; t++) {
         m->tick = t;
-        give(m, 0.93);
+        unit_give(m, 0.93);
         m->x[v] = 0.137;
         for (size_t i = 0; i < 4; i++) {
             m->sanction[i] = 0;
             m->flagged[i] = 0;
         }
-        step_phase(ng__phase_monitor, m);
+        unit_run(ng__phase_monitor, m);
         assert_true(m->violations[v] == t);
         const ng_event *e = unit_last_event(m);
         assert_int_equal(e->type, NG_EV_sanction);
@@ -348,7 +343,7 @@ static void test_gov_nao_warns_then_fines_then_excludes(void **state)
     for (size_t i = 0; i < 4; i++) {
         assert_true(i == v || m->violations[i] == 0);
     }
-    step_phase(ng__phase_exit, m);
+    unit_run(ng__phase_exit, m);
     assert_int_equal(m->state[v], NG_EXCLUDED);
     assert_int_equal(m->n_members, 3);
     assert_true(m->exclusions == 1 && m->total_exclusions == 1);
@@ -364,24 +359,18 @@ static void test_gov_shared_peers_impose_a_lost_social_cost(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
     const double caps[5] = {1.874, 2.611, 0.733, 1.402, 0.958};
-    unit_add_founders(&cfg, 5, caps);
+    founders_config(&cfg, mode_index("shared"), 5, caps);
     cfg.p.network_max_degree = 2; /* founders form the ring 0-1-2-3-4-0 */
-    cfg.p.governance_mode = mode_index("shared");
-    cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
-    cfg.p.alliance_ambition = 0.1;
-    cfg.p.alliance_contribution_norm = 0.8;
-    cfg.p.alliance_tolerance = 0.05;
+    set_norm(&cfg.p);
     cfg.p.governance_shared_monitoring = 1;
     cfg.p.governance_shared_sanction = 0.85;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     assert_int_equal(m->deg[0], 2);
-    step_phase(ng__phase_quotas, m);
-    give(m, 0.9);
+    unit_run(ng__phase_quotas, m);
+    unit_give(m, 0.9);
     m->x[3] = 0.291;
-    step_phase(ng__phase_monitor, m);
+    unit_run(ng__phase_monitor, m);
     assert_true(m->violations_seen == 1);
     assert_rel(m->sanction[3], 0.85 * (0.8 - 0.291) * 0.1 * 1.402, 1e-12);
     assert_int_equal(unit_last_event(m)->reason, NG_R_social_cost);
@@ -395,15 +384,11 @@ static void test_gov_shared_deterrence_grows_with_watching_ties(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
-    unit_add_founders(&cfg, 6, NULL);
+    founders_config(&cfg, mode_index("shared"), 6, NULL);
     cfg.p.network_max_degree = 2;
-    cfg.p.governance_mode = mode_index("shared");
-    cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
     cfg.p.governance_shared_monitoring = 0.35;
     cfg.p.governance_shared_sanction = 1.25;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     /* Two ties: (1 - 0.65^2) * 1.25; then one tie leaves the alliance. */
     assert_rel(ng__deterrence(m, 0), (1 - 0.65 * 0.65) * 1.25, 1e-12);
     ng__member_remove(m, 1, NG_EXITED, NG_R_low_value);
@@ -419,17 +404,13 @@ static void test_gov_lead_voice_falls_with_the_power_gap(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
     const double caps[4] = {3.2, 1.6, 0.8, 4.8};
-    unit_add_founders(&cfg, 4, caps);
+    founders_config(&cfg, mode_index("lead"), 4, caps);
     cfg.partners[0].lead = true;
-    cfg.p.governance_mode = mode_index("lead");
-    cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
     cfg.p.power_capacity_weight = 1; /* P_i = c_i / cbar */
     cfg.p.power_authority_weight = 0;
     cfg.p.governance_lead_voice_loss = 0.73;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     const ng_governance *g = m->gov;
     /* gap = (P_L - P_i) / P_L: 0.5 for c = 1.6, 0.75 for c = 0.8. */
     assert_near(g->voice(m, 0), 1, 0);
@@ -446,13 +427,9 @@ static void test_gov_shared_and_nao_voice_are_flat(void **state)
     const double caps[3] = {3.2, 1.6, 0.8};
     for (int g = 0; g < 3; g += 2) {
         ng_config cfg;
-        unit_config(&cfg);
-        unit_add_founders(&cfg, 3, caps);
-        cfg.p.governance_mode = g;
-        cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
+        founders_config(&cfg, g, 3, caps);
         cfg.p.governance_nao_voice = 0.815;
-        ng_model *m = unit_model(&cfg);
-        ng_config_clear(&cfg);
+        ng_model *m = unit_model_and_clear(&cfg);
         double want = m->gov == &ng_gov_nao ? 0.815 : 1;
         for (size_t i = 0; i < 3; i++) {
             assert_near(m->gov->voice(m, i), want, 0);
@@ -467,24 +444,17 @@ static void test_gov_shared_and_nao_voice_are_flat(void **state)
 static ng_model *admission_model(const char *mode, double t)
 {
     ng_config cfg;
-    unit_config(&cfg);
-    unit_add_founders(&cfg, 3, NULL);
+    founders_config(&cfg, mode_index(mode), 3, NULL);
     const unit_spec cand = {
         "cand", NG_SECTOR_CIVIL,     false,       1.111, 0.2,
         0.2,    NG_DISP_CONDITIONAL, {1, 2, 3, 4}};
     unit_add_partners(&cfg, &cand, 1);
-    cfg.ties = calloc(2, sizeof *cfg.ties);
-    assert_non_null(cfg.ties);
-    cfg.ties[0] = (ng_tie_spec){0, 3, t};
-    cfg.ties[1] = (ng_tie_spec){1, 3, t};
-    cfg.n_ties = 2;
-    cfg.p.governance_mode = mode_index(mode);
-    cfg.p.cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
+    const ng_tie_spec ties[2] = {{0, 3, t}, {1, 3, t}};
+    unit_set_ties(&cfg, ties, 2);
     cfg.p.governance_shared_veto = 0.6;
     cfg.p.governance_nao_admission_alignment = 0.537;
     cfg.p.governance_lead_admission_alignment = 0.615;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     assert_int_equal(m->state[3], NG_CANDIDATE);
     return m;
 }
@@ -509,8 +479,7 @@ static void test_gov_shared_veto_depends_on_trust(void **state)
 {
     (void)state;
     const int trials = 20000;
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-    gsl_rng_set(r, 2385);
+    gsl_rng *r = seeded_rng();
     /* Each of two tied members vetoes with 0.6 (1 - t). */
     ng_model *high = admission_model("shared", 0.85);
     ng_model *low = admission_model("shared", 0.15);
@@ -543,8 +512,7 @@ static void test_gov_shared_veto_depends_on_trust(void **state)
 static void test_gov_nao_admission_needs_alignment(void **state)
 {
     (void)state;
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-    gsl_rng_set(r, 2385);
+    gsl_rng *r = seeded_rng();
     ng_model *m = admission_model("nao", 0.05);
     m->alignment[3] = 0.536;
     assert_false(m->gov->admit(m, 3, -1, r));
@@ -561,8 +529,7 @@ static void test_gov_nao_admission_needs_alignment(void **state)
 static void test_gov_lead_admits_partners_aligned_with_itself(void **state)
 {
     (void)state;
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
-    gsl_rng_set(r, 2385);
+    gsl_rng *r = seeded_rng();
     ng_model *m = admission_model("lead", 0.5);
     size_t l = m->lead;
     double *lead_in = m->interests + l * NG_DIM;

@@ -12,20 +12,16 @@
 
 static void learn(ng_model *m)
 {
-    ng_error err;
-    memset(&err, 0, sizeof err);
-    int rc = ng__phase_learn(m, &err);
-    if (rc != 0) {
-        print_error("ng__phase_learn: %s\n", err.msg);
-    }
-    assert_int_equal(rc, 0);
+    unit_run(ng__phase_learn, m);
 }
 
-/* Learning parameters shared by the tests, every one stated. */
-static void learning_params(ng_params *p)
+/* unit_config plus the learning parameters shared by the tests, every one
+ * stated. */
+static void learning_config(ng_config *cfg)
 {
-    p->governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "shared");
-    p->cost_rule = ng_family_find(NG_FAMILY_COST, "capacity");
+    unit_config(cfg);
+    ng_params *p = &cfg->p;
+    unit_set_rules(p, "shared", "capacity");
     p->governance_shared_monitoring = 0;
     p->governance_shared_transparency = 0;
     p->learning_trust_gain = 0.04;
@@ -44,12 +40,10 @@ static void learning_params(ng_params *p)
 static ng_model *pair_model(double monitoring)
 {
     ng_config cfg;
-    unit_config(&cfg);
-    learning_params(&cfg.p);
+    learning_config(&cfg);
     cfg.p.governance_shared_monitoring = monitoring;
     unit_add_founders(&cfg, 2, NULL);
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     assert_near(*unit_trust(m, 0, 1), 0.55, 0);
     m->x[0] = 0.9;
     return m;
@@ -128,13 +122,11 @@ static void test_learning_monitoring_crowds_out_trust_gains(void **state)
 static ng_model *ring_model(double transparency, int64_t max_degree)
 {
     ng_config cfg;
-    unit_config(&cfg);
-    learning_params(&cfg.p);
+    learning_config(&cfg);
     cfg.p.governance_shared_transparency = transparency;
     cfg.p.network_max_degree = max_degree;
     unit_add_founders(&cfg, 4, NULL);
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     const double x[4] = {0.5, 0.9, 0.35, 0.62};
     for (size_t i = 0; i < 4; i++) {
         m->x[i] = x[i];
@@ -219,15 +211,13 @@ static void test_learning_fairness_is_scaled_by_voice(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
-    learning_params(&cfg.p);
+    learning_config(&cfg);
     cfg.p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "nao");
     cfg.p.governance_nao_voice = 0.815;
     cfg.p.governance_nao_monitoring = 0.5;
     cfg.p.governance_nao_transparency = 1;
     unit_add_founders(&cfg, 2, NULL);
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     m->system_trust[0] = 0.35;
     set_shares(m);
     learn(m);
@@ -241,14 +231,12 @@ static void test_learning_commitment_never_falls_below_support(void **state)
 {
     (void)state;
     ng_config cfg;
-    unit_config(&cfg);
-    learning_params(&cfg.p);
+    learning_config(&cfg);
     unit_add_founders(&cfg, 2, NULL);
     cfg.partners[0].support = 0.45;
     cfg.partners[1].support = 0.05;
     cfg.p.alliance_min_value = 0.25;
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     m->commitment[0] = 0.9;
     m->commitment[1] = 0.9;
     double k1 = 0.9;
@@ -284,8 +272,7 @@ static void test_learning_commitment_never_falls_below_support(void **state)
 static ng_model *tieless_model(size_t n, double meet, int64_t max_degree)
 {
     ng_config cfg;
-    unit_config(&cfg);
-    learning_params(&cfg.p);
+    learning_config(&cfg);
     cfg.p.learning_meet_probability = meet;
     cfg.p.network_max_degree = max_degree;
     unit_add_founders(&cfg, 1, NULL);
@@ -296,8 +283,7 @@ static ng_model *tieless_model(size_t n, double meet, int64_t max_degree)
                        0.2,  NG_DISP_CONDITIONAL, {1, 1, 1, 1}};
         unit_add_partners(&cfg, &s, 1);
     }
-    ng_model *m = unit_model(&cfg);
-    ng_config_clear(&cfg);
+    ng_model *m = unit_model_and_clear(&cfg);
     for (size_t i = 1; i < n; i++) {
         ng__member_add(m, i, NG_R_invited);
     }
@@ -306,31 +292,6 @@ static ng_model *tieless_model(size_t n, double meet, int64_t max_degree)
         m->x[i] = 0.7;
     }
     return m;
-}
-
-static size_t count_ties(const ng_model *m)
-{
-    size_t ends = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        ends += m->deg[i];
-    }
-    assert_int_equal(ends % 2, 0);
-    return ends / 2;
-}
-
-static void check_tie_structure(const ng_model *m)
-{
-    for (size_t i = 0; i < m->n; i++) {
-        assert_true(m->deg[i] <= m->k_max);
-        for (size_t d = 0; d < m->deg[i]; d++) {
-            size_t j = m->nbr[i * m->k_max + d];
-            assert_true(j != i);
-            assert_true(ng__tie_find(m, j, i) != NG_NONE);
-            for (size_t e = d + 1; e < m->deg[i]; e++) {
-                assert_true(m->nbr[i * m->k_max + e] != j);
-            }
-        }
-    }
 }
 
 static void test_learning_new_ties_form_at_the_meet_probability(void **state)
@@ -342,14 +303,14 @@ static void test_learning_new_ties_form_at_the_meet_probability(void **state)
     size_t made = 0;
     for (int r = 0; r < rounds; r++) {
         learn(m);
-        check_tie_structure(m);
+        size_t ties = unit_assert_sound_ties(m, m->k_max);
         for (size_t i = 0; i < n; i++) {
             for (size_t d = 0; d < m->deg[i]; d++) {
                 /* A new tie starts at stranger trust. */
                 assert_near(m->trust[i * m->k_max + d], 0.27, 0);
             }
         }
-        made += count_ties(m);
+        made += ties;
         memset(m->deg, 0, n * sizeof *m->deg); /* start afresh */
     }
     /* Each member meets with p and picks one of n members, itself with
@@ -363,7 +324,7 @@ static void test_learning_new_ties_form_at_the_meet_probability(void **state)
     for (int r = 0; r < 10; r++) {
         learn(m);
     }
-    assert_int_equal(count_ties(m), 0);
+    assert_int_equal(unit_assert_sound_ties(m, m->k_max), 0);
     ng_model_free(m);
 }
 
@@ -373,7 +334,7 @@ static void test_learning_new_ties_never_exceed_max_degree(void **state)
     ng_model *m = tieless_model(30, 1, 3);
     for (int r = 0; r < 60; r++) {
         learn(m);
-        check_tie_structure(m);
+        unit_assert_sound_ties(m, m->k_max);
     }
     size_t full = 0;
     for (size_t i = 0; i < 30; i++) {

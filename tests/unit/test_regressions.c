@@ -2,12 +2,6 @@
  * while the unit tests were written), so it stays right. */
 #include "unit_helpers.h"
 
-static int parse(ng_config *cfg, const char *text, ng_errors *errs)
-{
-    memset(errs, 0, sizeof *errs);
-    return ng_config_parse(cfg, text, strlen(text), "test.json", errs);
-}
-
 /* A flat {"population.partners": [...]} works like every other flat dotted
  * key: the partners are parsed, not silently dropped. */
 static void test_config_flat_partners_key_is_not_silently_ignored(void **state)
@@ -16,10 +10,10 @@ static void test_config_flat_partners_key_is_not_silently_ignored(void **state)
     ng_config cfg;
     ng_errors errs;
     ng_config_init(&cfg);
-    int rc = parse(&cfg,
-                   "{\"population.partners\": [{\"name\": \"Port\","
-                   " \"sector\": \"business\", \"capacity\": 2.385}]}",
-                   &errs);
+    int rc = unit_parse(&cfg,
+                        "{\"population.partners\": [{\"name\": \"Port\","
+                        " \"sector\": \"business\", \"capacity\": 2.385}]}",
+                        &errs);
     if (rc == 0) {
         assert_int_equal(cfg.n_partners, 1);
         assert_string_equal(cfg.partners[0].name, "Port");
@@ -63,11 +57,8 @@ test_config_listed_ties_beyond_max_degree_are_not_dropped(void **state)
     unit_config(&cfg);
     cfg.p.network_max_degree = 1;
     unit_add_founders(&cfg, 3, NULL);
-    cfg.ties = calloc(2, sizeof *cfg.ties);
-    assert_non_null(cfg.ties);
-    cfg.ties[0] = (ng_tie_spec){0, 1, 0.9};
-    cfg.ties[1] = (ng_tie_spec){0, 2, 0.8};
-    cfg.n_ties = 2;
+    const ng_tie_spec ties[2] = {{0, 1, 0.9}, {0, 2, 0.8}};
+    unit_set_ties(&cfg, ties, 2);
     memset(&errs, 0, sizeof errs);
     if (ng_config_validate(&cfg, &errs) == 0) {
         ng_error err;
@@ -95,8 +86,7 @@ static void test_model_nao_voice_zero_keeps_the_mission(void **state)
         unit_add_founders(&cfg, 3, NULL);
         cfg.partners[1].interests[0] = 0.1;
         cfg.partners[1].interests[2] = 0.5;
-        ng_model *m = unit_model(&cfg);
-        ng_config_clear(&cfg);
+        ng_model *m = unit_model_and_clear(&cfg);
         align[k] = m->alignment[0];
         ng_model_free(m);
     }

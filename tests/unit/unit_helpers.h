@@ -68,6 +68,26 @@ static inline int unit_group_setup(void **state)
     return 0;
 }
 
+/* The size of the generated pool: partners per sector, in NG_SECTOR order. */
+static inline void unit_set_sector_counts(ng_params *p, int64_t government,
+                                          int64_t business, int64_t knowledge,
+                                          int64_t civil)
+{
+    p->population_government_count = government;
+    p->population_business_count = business;
+    p->population_knowledge_count = knowledge;
+    p->population_civil_count = civil;
+}
+
+/* Governance mode and cost rule by name, which must both be registered. */
+static inline void unit_set_rules(ng_params *p, const char *mode,
+                                  const char *rule)
+{
+    p->governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, mode);
+    p->cost_rule = ng_family_find(NG_FAMILY_COST, rule);
+    assert_true(p->cost_rule >= 0 && p->governance_mode >= 0);
+}
+
 /* Defaults, then an empty generated pool and no background randomness. */
 static inline void unit_config(ng_config *cfg)
 {
@@ -76,10 +96,7 @@ static inline void unit_config(ng_config *cfg)
     p->run_ticks = 50;
     p->run_seed = 2385;
     p->output_max_events = 100000; /* tests read the events back */
-    p->population_government_count = 0;
-    p->population_business_count = 0;
-    p->population_knowledge_count = 0;
-    p->population_civil_count = 0;
+    unit_set_sector_counts(p, 0, 0, 0, 0);
     p->network_mean_degree = 0;
     p->network_max_degree = 24;
     p->network_tie_trust = 0.5;
@@ -149,6 +166,16 @@ static inline void unit_add_founders(ng_config *cfg, size_t n,
     }
 }
 
+/* Lists n ties in cfg, which must have none yet. */
+static inline void unit_set_ties(ng_config *cfg, const ng_tie_spec *ties,
+                                 size_t n)
+{
+    cfg->ties = calloc(n, sizeof *cfg->ties);
+    assert_non_null(cfg->ties);
+    memcpy(cfg->ties, ties, n * sizeof *ties);
+    cfg->n_ties = n;
+}
+
 static inline void unit_print_errors(const ng_errors *errs)
 {
     for (size_t k = 0; k < errs->n; k++) {
@@ -174,6 +201,75 @@ static inline ng_model *unit_model(const ng_config *cfg)
         fail();
     }
     return m;
+}
+
+/* Builds the model of cfg (see unit_model) and clears cfg: the model keeps
+ * its own deep copy of the config, so the test needs cfg no longer. */
+static inline ng_model *unit_model_and_clear(ng_config *cfg)
+{
+    ng_model *m = unit_model(cfg);
+    ng_config_clear(cfg);
+    return m;
+}
+
+/* Parses a JSON scenario over cfg into a fresh error list; the source is
+ * named "test.json", so errors may name it before the field path. */
+static inline int unit_parse(ng_config *cfg, const char *text, ng_errors *errs)
+{
+    memset(errs, 0, sizeof *errs);
+    return ng_config_parse(cfg, text, strlen(text), "test.json", errs);
+}
+
+/* Calls fn(m, &err), which must succeed; on failure prints fn's name and the
+ * error before failing, so a broken phase says where it broke. */
+static inline void
+unit_run_named(const char *name, int (*fn)(ng_model *, ng_error *), ng_model *m)
+{
+    ng_error err;
+    memset(&err, 0, sizeof err);
+    int rc = fn(m, &err);
+    if (rc != 0) {
+        print_error("%s: %s: %s\n", name, err.where, err.msg);
+    }
+    assert_int_equal(rc, 0);
+}
+
+/* Runs one phase (ng__phase_*), ng_model_step or ng_model_run on m. */
+#define unit_run(fn, m) unit_run_named(#fn, (fn), (m))
+
+/* Checks the tie table: every row holds at most max_degree ties, each to
+ * another partner of the pool, listed once and recorded at both ends.
+ * Returns the number of ties. */
+static inline size_t unit_assert_sound_ties(const ng_model *m,
+                                            size_t max_degree)
+{
+    size_t ends = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        const size_t *row = m->nbr + i * m->k_max;
+        assert_true(m->deg[i] <= max_degree);
+        ends += m->deg[i];
+        for (size_t d = 0; d < m->deg[i]; d++) {
+            size_t j = row[d];
+            assert_true(j < m->n);
+            assert_true(j != i);
+            assert_true(ng__tie_find(m, j, i) != NG_NONE);
+            for (size_t e = d + 1; e < m->deg[i]; e++) {
+                assert_true(row[e] != j);
+            }
+        }
+    }
+    assert_int_equal(ends % 2, 0);
+    return ends / 2;
+}
+
+/* Every member contributes x of its quota and pays it. */
+static inline void unit_give(ng_model *m, double x)
+{
+    for (size_t idx = 0; idx < m->n_members; idx++) {
+        size_t i = m->member[idx];
+        m->x[i] = x;
+        m->paid[i] = x * m->quota[i];
+    }
 }
 
 /* i's directed trust in j (i and j must be tied). */
