@@ -17,36 +17,27 @@
     X(exclusions, "partners", "members excluded this tick")                    \
     X(contribution, "share", "mean contribution rate x of members")            \
     X(free_riding, "share",                                                    \
-      "share of members contributing below the "                               \
-      "free-riding cutoff")                                                    \
+      "share of members contributing below the free-riding cutoff")            \
     X(budget, "units",                                                         \
-      "budget B = ambition x members' capacity asked this "                    \
-      "tick")                                                                  \
+      "budget B = ambition x members' capacity asked this tick")               \
     X(pooled_input, "units", "sum of members' payments y plus fines")          \
     X(overhead, "units", "coordination overhead O paid first")                 \
     X(overhead_ratio, "share",                                                 \
-      "overhead divided by pooled input (1 when "                              \
-      "there is no input)")                                                    \
+      "overhead divided by pooled input (1 when there is no input)")           \
     X(public_value, "units", "public value W produced")                        \
     X(payoff_mean, "units",                                                    \
-      "mean member payoff (benefit - payment - "                               \
-      "sanctions)")                                                            \
+      "mean member payoff (benefit - payment - sanctions)")                    \
     X(payoff_gini, "index",                                                    \
-      "Gini coefficient of members' payoffs shifted "                          \
-      "to be non-negative")                                                    \
+      "Gini coefficient of members' payoffs shifted to be non-negative")       \
     X(interpersonal_trust, "trust",                                            \
-      "mean directed trust over member-member "                                \
-      "ties")                                                                  \
+      "mean directed trust over member-member ties")                           \
     X(system_trust, "trust", "mean system trust of members")                   \
     X(commitment, "share", "mean commitment of members")                       \
     X(value, "value", "mean value V of members (exit criterion)")              \
     X(violations, "count", "violations detected this tick")                    \
     X(sanctions, "count",                                                      \
-      "sanctions imposed this tick (warnings, fines, "                         \
-      "social costs)")                                                         \
-    X(power_concentration, "index",                                            \
-      "Herfindahl index of power among "                                       \
-      "members")                                                               \
+      "sanctions imposed this tick (warnings, fines, social costs)")           \
+    X(power_concentration, "index", "Herfindahl index of power among members") \
     X(alignment, "cosine", "mean alignment of members with the mission")       \
     X(diversity, "index", "normalised diversity of members' sectors")
 

@@ -111,6 +111,17 @@ static void free_arrays(ng_model *m)
     }
 }
 
+/* Room for every event a run can produce, but never more than the user's
+ * cap output.max_events: per tick each pool partner joins, is sanctioned
+ * and leaves at most once, and the alliance dissolves once, so the founders'
+ * joins plus ticks x (3 n + 1) + 1 is an upper bound. */
+static size_t events_capacity(const ng_params *p, size_t n)
+{
+    size_t bound = n + (size_t)p->run_ticks * (3 * n + 1) + 1;
+    size_t cap = (size_t)p->output_max_events;
+    return bound < cap ? bound : cap;
+}
+
 ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
 {
     ng_model *m = calloc(1, sizeof *m);
@@ -135,7 +146,7 @@ ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
     m->n = ng_config_pool_size(cfg);
     m->k_max = (size_t)m->p->network_max_degree;
     m->ticks_cap = (size_t)m->p->run_ticks;
-    m->events_cap = (size_t)m->p->output_max_events;
+    m->events_cap = events_capacity(m->p, m->n);
     m->lead = NG_NONE;
     m->first_exit_tick = -1;
     for (int s = 0; s < NG_STREAM_COUNT; s++) {
@@ -318,7 +329,6 @@ void ng__member_add(ng_model *m, size_t i, int reason)
     m->ever_joined[i] = 1;
     m->violations[i] = 0;
     m->patience[i] = 0;
-    m->payoff_avg[i] = 0;
     m->flagged[i] = 0;
     m->fresh[i] = 1;
     m->x[i] = m->paid[i] = m->benefit[i] = m->payoff[i] = m->sanction[i] = 0;

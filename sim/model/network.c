@@ -11,6 +11,11 @@
 
 #include "engine.h"
 
+/* Draws allowed per wanted tie before giving up: rejections (self-ties,
+ * duplicates, full partners) are rare unless the network is near its
+ * degree bound, where the target may then fall short. */
+#define ATTEMPTS_PER_TIE 10
+
 /* Partners of each sector, grouped: scratch_idx[start[s] .. start[s+1]). */
 static void group_by_sector(ng_model *m, size_t start[NG_SECTOR_COUNT + 1])
 {
@@ -54,7 +59,7 @@ void ng__network_build(ng_model *m)
     gsl_rng *r = m->rng[NG_STREAM_INIT];
     size_t target =
         (size_t)llround(m->p->network_mean_degree * (double)m->n / 2.0);
-    size_t made = 0, attempts = 0, limit = 10 * target + 100;
+    size_t made = 0, attempts = 0, limit = ATTEMPTS_PER_TIE * target + 100;
     while (made < target && attempts++ < limit) {
         size_t i = gsl_rng_uniform_int(r, m->n);
         int s = m->sector[i];

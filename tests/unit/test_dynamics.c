@@ -258,6 +258,32 @@ test_dynamics_free_riders_erode_unmonitored_cooperation(void **state)
     assert_less(late, 0.9 * early);
 }
 
+/* The event list holds every event of a run unless output.max_events is
+ * lower; what the cap leaves out is counted, never lost silently. */
+static void test_dynamics_event_cap_counts_what_it_drops(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    full_params(&cfg);
+    ng_model *m = unit_model(&cfg);
+    unit_run(ng_model_run, m);
+    ng_summary all;
+    ng_model_summary(m, &all);
+    size_t events = ng_model_event_count(m);
+    assert_int_equal(all.events_dropped, 0);
+    assert_true(events > 10);
+    ng_model_free(m);
+
+    cfg.p.output_max_events = 7;
+    m = unit_model_and_clear(&cfg);
+    unit_run(ng_model_run, m);
+    ng_summary capped;
+    ng_model_summary(m, &capped);
+    assert_int_equal(ng_model_event_count(m), 7);
+    assert_int_equal(capped.events_dropped, (int64_t)(events - 7));
+    ng_model_free(m);
+}
+
 static void test_dynamics_same_seed_gives_identical_output(void **state)
 {
     (void)state;
@@ -308,6 +334,7 @@ int main(void)
         cmocka_unit_test(test_dynamics_unconditional_cooperators_do_not_decay),
         cmocka_unit_test(
             test_dynamics_free_riders_erode_unmonitored_cooperation),
+        cmocka_unit_test(test_dynamics_event_cap_counts_what_it_drops),
         cmocka_unit_test(test_dynamics_same_seed_gives_identical_output),
         cmocka_unit_test(test_dynamics_hundred_thousand_pool_has_sound_ties),
     };
