@@ -31,6 +31,10 @@ enum ng_stream {
     NG_STREAM_CONTRIBUTE,
     NG_STREAM_MONITOR,
     NG_STREAM_LEARN,
+    NG_STREAM_ENVIRONMENT, /* drift and shocks of the problem focus */
+    NG_STREAM_DECIDE,      /* votes */
+    NG_STREAM_INFORMATION, /* data incidents */
+    NG_STREAM_GEOGRAPHY,   /* generated locations */
     NG_STREAM_COUNT
 };
 
@@ -46,6 +50,7 @@ struct ng_model {
     const ng_params *p; /* = &cfg.p */
     const ng_governance *gov;
     const ng_cost_rule *cost;
+    const ng_decision_rule *decide;
     ng_gov_coeffs gc;
     gsl_rng *rng[NG_STREAM_COUNT];
 
@@ -55,6 +60,8 @@ struct ng_model {
     double *capacity, *authority, *support,
         *interests; /* interests: n*NG_DIM */
     double *slope, *power, *alignment;
+    double *valuation; /* u_i = w_soc g_i + w_econ e (MODEL.md 5, meaning) */
+    double *location;  /* n*2 km; only with geography */
     double *commitment, *belief, *system_trust, *eff_trust;
     double *value, *payoff_avg;
     double *quota, *x, *paid, *benefit, *payoff, *sanction;
@@ -77,6 +84,17 @@ struct ng_model {
     size_t *scratch_idx;  /* n entries */
     double *scratch_real; /* n entries */
 
+    /* ---- environment (v2) ---- */
+    double focus[NG_DIM];  /* problem focus z on the simplex */
+    double focus0[NG_DIM]; /* its initial value: the founders' mission */
+    double threat;         /* h in [0,1] */
+    double fit;            /* cos(mission, focus) */
+    double fit_factor;     /* fit^(1 + stakes h), multiplies public value */
+    double mission_turn;   /* angle the mission turned this tick */
+    int64_t mission_retry_at;
+    double process_spend;     /* this tick */
+    double process_intensity; /* pi = process spend / budget, in [0,1] */
+
     /* ---- alliance ---- */
     double mission[NG_DIM];
     size_t lead; /* NG_NONE unless lead governance */
@@ -96,6 +114,7 @@ struct ng_model {
 
     /* ---- per-tick counters ---- */
     int64_t joins, exits, exclusions, violations_seen, sanctions;
+    int64_t shocks, incidents, votes_held, votes_failed;
 
     /* ---- records ---- */
     size_t ticks_cap, ticks_recorded;
@@ -108,6 +127,8 @@ struct ng_model {
     int64_t total_joins, total_exits, total_exclusions, total_sanctions;
     double cumulative_value, contribution_sum;
     int64_t contribution_ticks;
+    int64_t total_shocks, total_incidents, total_votes, total_votes_failed;
+    double fit_sum, mission_turn_total, process_total;
 };
 
 /* ---- model.c: membership and events ---- */
@@ -129,19 +150,50 @@ void ng__power_update(ng_model *m);
 /* Expected sanction per unit of shortfall (governance x cost rule). */
 double ng__deterrence(const ng_model *m, size_t i);
 
-/* ---- population.c, network.c ---- */
+/* Sets the mission and recomputes every partner's alignment and
+ * valuation (O(N)). */
+void ng__mission_set(ng_model *m, const double *mission);
+/* The mission scaled to sum 1 (the founders' mission is a weighted sum). */
+void ng__mission_simplex(const ng_model *m, double *out);
+/* u_i = w_soc(sector) g_i + w_econ(sector) e for partner i. */
+void ng__valuation_update(ng_model *m, size_t i);
+
+/* ---- population.c, network.c, geography.c ---- */
 int ng__population_build(ng_model *m, ng_error *err);
 void ng__network_build(ng_model *m);
+bool ng__geography_on(const ng_model *m);
+/* Generated locations, uniform over the region; listed ones override. */
+void ng__geography_place(ng_model *m);
+/* Whether a tie between i and j is accepted: always without geography,
+ * else with probability exp(-d_ij / tie_range) (draws from r). */
+bool ng__geography_accept(const ng_model *m, size_t i, size_t j, gsl_rng *r);
+/* Sum over member pairs of (d_ij / cost_distance)^2, in O(n). */
+double ng__geography_pair_distance(const ng_model *m);
+
+/* ---- vote.c: decisions among members (MODEL.md 5) ---- */
+/* Whether voter i supports the proposal. */
+typedef bool (*ng_support_fn)(const ng_model *m, size_t i, const void *ctx);
+/* Holds a vote of all members (of the lead alone under a lead with the
+ * "governance" rule) on `topic` (an ng_reason), records it and outvotes
+ * the losers.  Returns whether it passed. */
+bool ng__vote(ng_model *m, int topic, ng_support_fn support, const void *ctx);
+/* Admission vote of the members tied to candidate c under an explicit
+ * decision rule; returns whether c is admitted. */
+bool ng__vote_admission(ng_model *m, size_t c, gsl_rng *r);
 
 /* ---- phases, in schedule order (MODEL.md section 3) ---- */
+int ng__phase_environment(ng_model *m, ng_error *err);
+int ng__phase_mission(ng_model *m, ng_error *err);
 int ng__phase_recruit(ng_model *m, ng_error *err);
 int ng__phase_quotas(ng_model *m, ng_error *err);
 int ng__phase_contribute(ng_model *m, ng_error *err);
 int ng__phase_produce(ng_model *m, ng_error *err);
+int ng__phase_information(ng_model *m, ng_error *err);
 int ng__phase_monitor(ng_model *m, ng_error *err);
 int ng__phase_learn(ng_model *m, ng_error *err);
 int ng__phase_exit(ng_model *m, ng_error *err);
 int ng__phase_breakdown(ng_model *m, ng_error *err);
+int ng__phase_evaluate(ng_model *m, ng_error *err);
 int ng__phase_record(ng_model *m, ng_error *err);
 
 /* ---- helpers shared by phases and rules ---- */
@@ -156,6 +208,12 @@ size_t ng__tied_members(const ng_model *m, size_t i);
 /* (c_i / mean member capacity)^epsilon: how a member's benefit scales with
  * its size (produce.c). */
 double ng__size_factor(const ng_model *m, size_t i);
+/* fit^(1 + stakes h) for a mission with fit `fit`, and the update of the
+ * model's fit and fit factor from its mission and focus (environment.c). */
+void ng__fit_update(ng_model *m);
+double ng__fit_factor(const ng_model *m, double fit);
+/* Ends the run with an outcome and cause, recording the event. */
+void ng__end(ng_model *m, int outcome, int cause);
 /* Power a candidate would have among the current members. */
 double ng__power_of(const ng_model *m, size_t i);
 /* The capacity split, shared by the capacity and voluntary rules. */

@@ -41,12 +41,13 @@ typedef struct ng_partner_spec {
     bool founder;
     bool lead;
     bool has_capacity, has_authority, has_support, has_interests,
-        has_disposition;
+        has_disposition, has_location;
     double capacity;
     double authority;
     double support;
     double interests[NG_DIM];
     int disposition;
+    double location[2]; /* km from the region's corner (geography) */
 } ng_partner_spec;
 
 /* An explicit acquaintance tie between two listed partners. */

@@ -8,8 +8,9 @@
  *
  * Row forms (field, dotted path, default..., minimum, maximum, unit, meaning):
  *   D  real number            I  integer
- *   C  choice by name from a rule family (governance modes, cost rules)
- *   V  vector over the four sectors' dispositions or the four perspectives
+ *   C  choice by name from a family (governance modes, cost rules,
+ *      decision rules, perspectives)
+ *   V  vector of four: dispositions, perspectives or sectors
  */
 #ifndef NETGOV_PARAM_TABLE_H
 #define NETGOV_PARAM_TABLE_H
@@ -143,6 +144,9 @@
       "probability",                                                           \
       "veto chance of a tied member with zero trust in a "                     \
       "candidate (scaled by 1 - trust)")                                       \
+    D(governance_shared_agility, "governance.shared.agility", 0.5, 0, 1, "",   \
+      "how much of the adaptation rate a mission proposal uses (members must " \
+      "agree)")                                                                \
     D(governance_lead_overhead_fixed, "governance.lead.overhead_fixed", 0, 0,  \
       1000, "mean capacity", "fixed coordination cost per tick")               \
     D(governance_lead_overhead_member, "governance.lead.overhead_member",      \
@@ -166,6 +170,9 @@
       0, 1000000, "violations",                                                \
       "violations after which the lead excludes an enforceable member "        \
       "(0: never)")                                                            \
+    D(governance_lead_agility, "governance.lead.agility", 1.0, 0, 1, "",       \
+      "how much of the adaptation rate a mission proposal uses (the lead "     \
+      "decides)")                                                              \
     D(governance_nao_overhead_fixed, "governance.nao.overhead_fixed", 0.3, 0,  \
       1000, "mean capacity", "fixed office cost of the NAO per tick")          \
     D(governance_nao_overhead_member, "governance.nao.overhead_member", 0.004, \
@@ -190,6 +197,9 @@
       "K: violations before exclusion (first a warning, then fines)")          \
     D(governance_nao_outreach, "governance.nao.outreach", 0.3, 0, 1,           \
       "probability/tick", "chance the NAO invites a random pool partner")      \
+    D(governance_nao_agility, "governance.nao.agility", 0.75, 0, 1, "",        \
+      "how much of the adaptation rate a mission proposal uses (the office "   \
+      "prepares)")                                                             \
     D(learning_belief_rate, "learning.belief_rate", 0.3, 0, 1, "",             \
       "lambda_b: weight of the latest observation in beliefs")                 \
     D(learning_trust_gain, "learning.trust_gain", 0.05, 0, 1, "",              \
@@ -226,6 +236,95 @@
     I(exit_patience, "exit.patience", 6, 1, 100000, "ticks",                   \
       "L: consecutive ticks below v_exit before a member exits")               \
     D(exit_contagion, "exit.contagion", 0.05, 0, 1, "trust",                   \
-      "delta_exit: system-trust loss of an exiting partner's acquaintances")
+      "delta_exit: system-trust loss of an exiting partner's acquaintances")   \
+    D(environment_drift, "environment.drift", 0, 0, 2, "log units/tick",       \
+      "epsilon_z: sd of the random step of each perspective of the problem "   \
+      "focus z")                                                               \
+    D(environment_reversion, "environment.reversion", 0, 0, 1, "share/tick",   \
+      "pull of the problem focus back toward its initial value")               \
+    D(environment_shock_rate, "environment.shock_rate", 0, 0, 10,              \
+      "shocks/tick", "lambda_shock: Poisson rate of shocks (new threats)")     \
+    I(environment_shock_tick, "environment.shock_tick", 0, 0, 1000000, "tick", \
+      "a scheduled shock at this tick (0: none)")                              \
+    C(environment_shock_perspective, "environment.shock_perspective",          \
+      "random", NG_FAMILY_PERSPECTIVE,                                         \
+      "perspective a shock pulls the problem focus toward")                    \
+    D(environment_shock_jump, "environment.shock_jump", 0.5, 0, 1, "share",    \
+      "how far a shock moves the problem focus toward its perspective")        \
+    D(environment_threat_duration, "environment.threat_duration", 6, 0.1,      \
+      1000000, "ticks",                                                        \
+      "mean life of the threat level after a shock (exponential decay)")       \
+    D(environment_threat_stakes, "environment.threat_stakes", 1, 0, 10, "",    \
+      "how much the threat level h sharpens misfit: value x fit^(1 + stakes "  \
+      "h)")                                                                    \
+    D(mission_adaptation_rate, "mission.adaptation_rate", 0.1, 0, 1,           \
+      "share/tick",                                                            \
+      "alpha: share of the gap to the problem focus a mission proposal "       \
+      "closes "                                                                \
+      "(times the mode's agility)")                                            \
+    D(mission_change_cost, "mission.change_cost", 1, 0, 100, "per radian",     \
+      "commitment every member loses per radian the mission turns")            \
+    C(decision_rule, "decision.rule", "governance", NG_FAMILY_DECISION,        \
+      "how admission, mission changes and dissolution are decided")            \
+    D(decision_objection, "decision.objection", 0.5, 0, 1, "probability",      \
+      "chance a voter with zero trust in a candidate votes against admitting " \
+      "it (scaled by 1 - trust; explicit rules)")                              \
+    I(decision_retry_delay, "decision.retry_delay", 3, 0, 1000000, "ticks",    \
+      "ticks before a failed proposal (or a refused candidate) comes up "      \
+      "again")                                                                 \
+    D(decision_overruled_trust_loss, "decision.overruled_trust_loss", 0.05, 0, \
+      1, "trust", "system trust an outvoted member loses (majority rules)")    \
+    D(process_share, "process.share", 0, 0, 1, "share",                        \
+      "psi: share of the content input spent on relationships and onboarding") \
+    D(process_meet_gain, "process.meet_gain", 10, 0, 1000, "",                 \
+      "meeting probability is multiplied by 1 + meet_gain pi")                 \
+    D(process_trust_gain, "process.trust_gain", 4, 0, 1000, "",                \
+      "trust gain eta+ is multiplied by 1 + trust_gain pi")                    \
+    D(process_onboarding, "process.onboarding", 0.5, 0, 100, "",               \
+      "newcomers' interests move toward the mission at rate onboarding pi")    \
+    I(process_onboarding_ticks, "process.onboarding_ticks", 12, 0, 1000000,    \
+      "ticks", "how long after joining a member counts as a newcomer")         \
+    D(information_sharing, "information.sharing", 0, 0, 1, "share",            \
+      "level of data sharing among members")                                   \
+    D(information_synergy, "information.synergy", 0.5, 0, 10, "",              \
+      "extra diversity bonus per unit of sharing: delta + synergy sharing")    \
+    D(information_privacy_tech, "information.privacy_tech", 0, 0, 1, "share",  \
+      "privacy-preserving technology in use (0: none, 1: full)")               \
+    D(information_privacy_cost, "information.privacy_cost", 0.05, 0, 100,      \
+      "mean capacity", "overhead per tick of full privacy technology")         \
+    D(information_incident_rate, "information.incident_rate", 0.05, 0, 1,      \
+      "probability/tick",                                                      \
+      "chance of a data incident per tick at full sharing without privacy "    \
+      "technology")                                                            \
+    D(information_incident_trust_loss, "information.incident_trust_loss",      \
+      0.15, 0, 1, "share",                                                     \
+      "share of every member's system trust an incident destroys")             \
+    D(information_source_trust_loss, "information.source_trust_loss", 0.5, 0,  \
+      1, "share",                                                              \
+      "share of the trust in the incident's source its co-members lose")       \
+    V(meaning_societal_weight, "meaning.societal_weight", 1, 1, 1, 1, 0, 10,   \
+      "",                                                                      \
+      "w_soc per sector (government, business, knowledge, civil): weight of "  \
+      "alignment in valuation")                                                \
+    V(meaning_economic_weight, "meaning.economic_weight", 0, 0, 0, 0, 0, 10,   \
+      "",                                                                      \
+      "w_econ per sector (government, business, knowledge, civil): weight of " \
+      "economic return in valuation")                                          \
+    D(meaning_economic_return, "meaning.economic_return", 0, 0, 1, "share",    \
+      "e: private economic return of taking part (marketable output)")         \
+    I(evaluation_interval, "evaluation.interval", 0, 0, 1000000, "ticks",      \
+      "E_eval: ticks between evaluations of the added value (0: none)")        \
+    D(evaluation_min_return, "evaluation.min_return", 0, -100, 100,            \
+      "normalised payoff",                                                     \
+      "a member votes to dissolve when its average payoff is below this")      \
+    D(evaluation_goal, "evaluation.goal", 0, 0, 1e15, "units",                 \
+      "cumulative public value at which the alliance has met its goal (0: "    \
+      "none)")                                                                 \
+    D(geography_area, "geography.area", 0, 0, 100000, "km",                    \
+      "side of the square region partners are located in (0: no geography)")   \
+    D(geography_tie_range, "geography.tie_range", 25, 0.001, 100000, "km",     \
+      "distance over which a generated tie's chance falls by 1/e")             \
+    D(geography_cost_distance, "geography.cost_distance", 50, 0.001, 100000,   \
+      "km", "distance at which a pair's coordination cost has doubled")
 
 #endif

@@ -22,11 +22,13 @@ typedef enum ng_param_type {
     NG_PARAM_VECTOR
 } ng_param_type;
 
-/* Rule families that choice parameters pick from. */
+/* Families of names that choice parameters pick from. */
 typedef enum ng_family {
     NG_FAMILY_NONE,
     NG_FAMILY_GOVERNANCE,
-    NG_FAMILY_COST
+    NG_FAMILY_COST,
+    NG_FAMILY_DECISION,
+    NG_FAMILY_PERSPECTIVE /* "random", then the NG_DIM perspectives */
 } ng_family;
 
 /* All parameter values of a scenario, one field per table row.  Choice

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "netgov/params.h" /* NG_DIM */
+
 /* name, unit, meaning */
 #define NG_METRICS(X)                                                          \
     X(members, "partners", "members at the end of the tick")                   \
@@ -39,7 +41,17 @@
       "sanctions imposed this tick (warnings, fines, social costs)")           \
     X(power_concentration, "index", "Herfindahl index of power among members") \
     X(alignment, "cosine", "mean alignment of members with the mission")       \
-    X(diversity, "index", "normalised diversity of members' sectors")
+    X(diversity, "index", "normalised diversity of members' sectors")          \
+    X(fit, "cosine", "fit of the mission with the problem focus, cos(m, z)")   \
+    X(threat, "level", "threat level h in [0, 1]; 1 right after a shock")      \
+    X(mission_change, "radians", "angle the mission turned this tick")         \
+    X(process_spending, "units",                                               \
+      "content input spent on relationships and onboarding (process)")         \
+    X(incidents, "count", "data incidents this tick")                          \
+    X(votes_held, "count",                                                     \
+      "votes held this tick (admission under an explicit decision rule, "      \
+      "mission changes, dissolution)")                                         \
+    X(votes_failed, "count", "votes that did not pass this tick")
 
 typedef enum ng_metric {
 #define NG_METRIC_ENUM(name, unit, meaning) NG_M_##name,
@@ -57,7 +69,12 @@ const char *ng_metric_meaning(int metric);
     X(exit, "a member left")                                                   \
     X(exclusion, "a member was excluded")                                      \
     X(sanction, "a violation was sanctioned")                                  \
-    X(dissolution, "the alliance dissolved")
+    X(dissolution, "the alliance dissolved")                                   \
+    X(completion, "the alliance met its goal and ended on purpose")            \
+    X(shock, "a shock in the environment (amount: number of shocks)")          \
+    X(incident, "a data incident at a member (the source)")                    \
+    X(vote_passed, "a vote passed (amount: share of yes votes or power)")      \
+    X(vote_failed, "a vote failed (amount: share of yes votes or power)")
 
 typedef enum ng_event_type {
 #define NG_EVENT_ENUM(name, meaning) NG_EV_##name,
@@ -80,7 +97,13 @@ typedef enum ng_event_type {
     X(too_few_members, "fewer members than the minimum")                       \
     X(lead_exit, "the lead organisation left")                                 \
     X(no_added_value, "public value stayed at or below the minimum")           \
-    X(unfunded, "the pool could not cover the fixed office cost (the NAO's)")
+    X(unfunded, "the pool could not cover the fixed office cost (the NAO's)")  \
+    X(goal_reached, "cumulative public value reached the goal")                \
+    X(threat, "a new threat pulled the problem focus")                         \
+    X(data_incident, "shared data leaked or was misused")                      \
+    X(admission, "vote on admitting a candidate")                              \
+    X(mission_change, "vote on moving the mission toward the problem focus")   \
+    X(dissolution_vote, "evaluation vote on dissolving the alliance")
 
 typedef enum ng_reason {
 #define NG_REASON_ENUM(name, meaning) NG_R_##name,
@@ -103,8 +126,12 @@ typedef struct ng_event {
 
 typedef enum ng_outcome {
     NG_OUTCOME_SURVIVED,
-    NG_OUTCOME_DISSOLVED
+    NG_OUTCOME_DISSOLVED,
+    NG_OUTCOME_COMPLETED /* the goal was met: success, not failure */
 } ng_outcome;
+
+/* "survived", "dissolved", "completed". */
+const char *ng_outcome_name(int outcome);
 
 typedef struct ng_summary {
     int outcome;      /* ng_outcome */
@@ -120,6 +147,14 @@ typedef struct ng_summary {
     double final_system_trust;
     int64_t total_joins, total_exits, total_exclusions, total_sanctions;
     int64_t events_dropped;
+    /* v2 modules */
+    double mean_fit; /* over recorded ticks */
+    double final_fit;
+    double mission_turn; /* total angle the mission turned, radians */
+    int64_t shocks, incidents, votes_held, votes_failed;
+    double process_spending;      /* cumulative */
+    double final_mission[NG_DIM]; /* normalised to the simplex */
+    double final_focus[NG_DIM];
 } ng_summary;
 
 #endif

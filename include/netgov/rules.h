@@ -1,10 +1,11 @@
-/* Governance modes and cost-sharing rules as const tables of functions.
+/* Governance modes, cost-sharing rules and decision rules as const tables.
  *
- * A governance mode or a cost rule is one const instance in its own file
- * (sim/rules/gov_*.c, sim/rules/cost_*.c) plus one line in the registry
- * (sim/rules/registry.c).  Phases call through these tables; the engine has
- * no switch over modes.  Rules are stateless: they read the model and the
- * parameters and write only the outputs they are given.
+ * A governance mode, cost rule or decision rule is one const instance in its
+ * own file (sim/rules/gov_*.c, cost_*.c; the small decision rules share
+ * decide.c) plus one line in the registry (sim/rules/registry.c).  Phases
+ * call through these tables; the engine has no switch over modes.  Rules are
+ * stateless: they read the model and the parameters and write only the outputs
+ * they are given.
  */
 #ifndef NETGOV_RULES_H
 #define NETGOV_RULES_H
@@ -26,7 +27,28 @@ typedef struct ng_gov_coeffs {
     double sanction;     /* sanction per unit of shortfall x quota */
     double transparency; /* weight of the published member mean in beliefs */
     double outreach;     /* chance per tick of inviting a random partner */
+    double agility;      /* share of mission.adaptation_rate it proposes */
 } ng_gov_coeffs;
+
+/* A decision rule tallies a vote: counts of voters and yes votes, and the
+ * same weighted by the voters' power. */
+typedef struct ng_tally {
+    size_t voters, yes;
+    double power, yes_power;
+} ng_tally;
+
+typedef struct ng_decision_rule {
+    const char *name;
+    const char *summary;
+    /* Whether the proposal passes.  NULL only for the "governance" rule,
+     * which hands every decision to the governance mode's own procedure. */
+    bool (*passes)(const ng_tally *t);
+    /* Whether the losing side is outvoted (and loses system trust); a
+     * consensus rule never outvotes anybody, it waits. */
+    bool outvotes;
+    /* Whether one "no" settles the vote, so later voters need not vote. */
+    bool veto;
+} ng_decision_rule;
 
 typedef struct ng_governance {
     const char *name;    /* value of governance.mode */
@@ -42,6 +64,9 @@ typedef struct ng_governance {
     double (*voice)(const ng_model *m, size_t i);
     /* Expected sanction per unit of shortfall member i faces. */
     double (*deterrence)(const ng_model *m, size_t i);
+    /* How the members decide mission changes and dissolution under
+     * decision.rule "governance" (under a lead, the lead alone votes). */
+    const struct ng_decision_rule *own_rule;
 } ng_governance;
 
 typedef struct ng_cost_rule {
@@ -57,6 +82,8 @@ typedef struct ng_cost_rule {
 } ng_cost_rule;
 
 extern const ng_governance ng_gov_shared, ng_gov_lead, ng_gov_nao;
+extern const ng_decision_rule ng_decide_governance, ng_decide_consensus,
+    ng_decide_majority, ng_decide_power;
 extern const ng_cost_rule ng_cost_equal, ng_cost_capacity, ng_cost_benefit,
     ng_cost_power, ng_cost_lead_pays, ng_cost_voluntary;
 
@@ -67,5 +94,7 @@ const ng_governance *ng_governance_find(const char *name);
 size_t ng_cost_rule_count(void);
 const ng_cost_rule *ng_cost_rule_at(size_t i);
 const ng_cost_rule *ng_cost_rule_find(const char *name);
+size_t ng_decision_rule_count(void);
+const ng_decision_rule *ng_decision_rule_at(size_t i);
 
 #endif

@@ -186,6 +186,31 @@ static void validate_listed_ties(const ng_config *cfg, ng_errors *errs)
     }
 }
 
+/* Listed locations need a region and must lie inside it. */
+static void validate_locations(const ng_config *cfg, ng_errors *errs)
+{
+    double area = cfg->p.geography_area;
+    for (size_t i = 0; i < cfg->n_partners; i++) {
+        const ng_partner_spec *ps = &cfg->partners[i];
+        if (!ps->has_location) {
+            continue;
+        }
+        char where[64];
+        snprintf(where, sizeof where, "population.partners[%zu].location", i);
+        if (area <= 0) {
+            ng_errors_add(errs, NG_ECONFIG, where,
+                          "expected geography.area > 0 for a located "
+                          "partner, found geography.area %g",
+                          area);
+        } else if (ps->location[0] > area || ps->location[1] > area) {
+            ng_errors_add(errs, NG_ECONFIG, where,
+                          "expected coordinates within geography.area "
+                          "(%g km), found [%g, %g]",
+                          area, ps->location[0], ps->location[1]);
+        }
+    }
+}
+
 static void validate_population(const ng_config *cfg, ng_errors *errs)
 {
     const ng_params *p = &cfg->p;
@@ -244,6 +269,7 @@ int ng_config_validate(const ng_config *cfg, ng_errors *errs)
     }
     validate_population(cfg, errs);
     validate_listed_ties(cfg, errs);
+    validate_locations(cfg, errs);
     size_t after = errs ? errs->n + errs->dropped : 0;
     return after > before ? NG_ECONFIG : 0;
 }

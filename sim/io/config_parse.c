@@ -19,8 +19,8 @@ static const char *const plain_keys[] = {
 #define N_PLAIN (sizeof plain_keys / sizeof plain_keys[0])
 
 static const char *const partner_keys[] = {
-    "name",      "sector",  "founder",   "lead",       "capacity",
-    "authority", "support", "interests", "disposition"};
+    "name",      "sector",  "founder",   "lead",        "capacity",
+    "authority", "support", "interests", "disposition", "location"};
 #define N_PARTNER_KEYS (sizeof partner_keys / sizeof partner_keys[0])
 
 static const char *const tie_keys[] = {"a", "b", "trust"};
@@ -367,6 +367,31 @@ static bool want_interests(const cJSON *v, const char *where, double *out,
     return true;
 }
 
+/* A location is [x, y] in km from the region's corner; that it lies inside
+ * geography.area is a cross-field check (config.c). */
+static bool want_location(const cJSON *v, const char *where, double *out,
+                          ng_errors *errs)
+{
+    bool ok = cJSON_IsArray(v) && cJSON_GetArraySize(v) == 2;
+    for (int k = 0; ok && k < 2; k++) {
+        const cJSON *e = cJSON_GetArrayItem(v, k);
+        ok = cJSON_IsNumber(e) && isfinite(e->valuedouble) &&
+             e->valuedouble >= 0;
+        if (ok) {
+            out[k] = e->valuedouble;
+        }
+    }
+    if (!ok) {
+        char found[96];
+        ng__json_describe(v, found, sizeof found);
+        ng_errors_add(errs, NG_ECONFIG, where,
+                      "expected [x, y]: two non-negative numbers in km, "
+                      "found %s",
+                      found);
+    }
+    return ok;
+}
+
 /* JSON allows repeated keys and cJSON keeps them all; a scenario that sets
  * one field twice is almost certainly a mistake, so it is an error. */
 static void reject_duplicates(const cJSON *obj, const char *prefix,
@@ -417,13 +442,15 @@ static void parse_partner_field(ng_partner_spec *ps, const cJSON *f,
         ps->has_disposition =
             want_choice(f, where, ng_disposition_name, NG_DISP_COUNT,
                         &ps->disposition, errs);
+    } else if (strcmp(k, "location") == 0) {
+        ps->has_location = want_location(f, where, ps->location, errs);
     } else {
         const char *hint = ng__did_you_mean(k, partner_keys, N_PARTNER_KEYS);
         ng_errors_add(errs, NG_ECONFIG, where,
                       hint ? "unknown key (did you mean \"%s\"?)"
                            : "unknown key (expected one of: name, sector, "
                              "founder, lead, capacity, authority, support, "
-                             "interests, disposition)%s",
+                             "interests, disposition, location)%s",
                       hint ? hint : "");
     }
 }

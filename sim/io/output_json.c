@@ -102,6 +102,10 @@ static cJSON *partner_spec_json(const ng_partner_spec *ps)
         cJSON_AddStringToObject(o, "disposition",
                                 ng_disposition_name(ps->disposition));
     }
+    if (ps->has_location) {
+        cJSON_AddItemToObject(o, "location",
+                              cJSON_CreateDoubleArray(ps->location, 2));
+    }
     return o;
 }
 
@@ -245,6 +249,7 @@ static void write_partner(const ng_model *m, size_t i, FILE *f)
     field(f, "support", m->support[i]);
     field(f, "power", m->power[i]);
     field(f, "alignment", m->alignment[i]);
+    field(f, "valuation", m->valuation[i]);
     field(f, "belief", m->belief[i]);
     field(f, "system_trust", m->system_trust[i]);
     field(f, "commitment", m->commitment[i]);
@@ -257,7 +262,15 @@ static void write_partner(const ng_model *m, size_t i, FILE *f)
         }
         ng_output_number(f, m->interests[i * NG_DIM + k]);
     }
-    fputs("]}", f);
+    fputc(']', f);
+    if (ng__geography_on(m)) {
+        fputs(",\"location\":[", f);
+        ng_output_number(f, m->location[2 * i]);
+        fputc(',', f);
+        ng_output_number(f, m->location[2 * i + 1]);
+        fputc(']', f);
+    }
+    fputc('}', f);
 }
 
 static cJSON *summary_json(const ng_model *m)
@@ -265,9 +278,7 @@ static cJSON *summary_json(const ng_model *m)
     ng_summary s;
     ng_model_summary(m, &s);
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "outcome",
-                            s.outcome == NG_OUTCOME_SURVIVED ? "survived"
-                                                             : "dissolved");
+    cJSON_AddStringToObject(o, "outcome", ng_outcome_name(s.outcome));
     cJSON_AddStringToObject(o, "cause", ng_reason_name(s.cause));
     cJSON_AddNumberToObject(o, "lifetime", (double)s.lifetime);
     cJSON_AddNumberToObject(o, "peak_members", (double)s.peak_members);
@@ -289,6 +300,18 @@ static cJSON *summary_json(const ng_model *m)
     cJSON_AddNumberToObject(o, "exclusions", (double)s.total_exclusions);
     cJSON_AddNumberToObject(o, "sanctions", (double)s.total_sanctions);
     cJSON_AddNumberToObject(o, "events_dropped", (double)s.events_dropped);
+    cJSON_AddNumberToObject(o, "mean_fit", s.mean_fit);
+    cJSON_AddNumberToObject(o, "final_fit", s.final_fit);
+    cJSON_AddNumberToObject(o, "mission_turn", s.mission_turn);
+    cJSON_AddNumberToObject(o, "shocks", (double)s.shocks);
+    cJSON_AddNumberToObject(o, "incidents", (double)s.incidents);
+    cJSON_AddNumberToObject(o, "votes_held", (double)s.votes_held);
+    cJSON_AddNumberToObject(o, "votes_failed", (double)s.votes_failed);
+    cJSON_AddNumberToObject(o, "process_spending", s.process_spending);
+    cJSON_AddItemToObject(o, "final_mission",
+                          cJSON_CreateDoubleArray(s.final_mission, NG_DIM));
+    cJSON_AddItemToObject(o, "final_focus",
+                          cJSON_CreateDoubleArray(s.final_focus, NG_DIM));
     return o;
 }
 

@@ -105,6 +105,11 @@ void ng_params_defaults(ng_params *p)
     }
 }
 
+/* Choice 0 lets each shock draw its perspective; choice k+1 is
+ * perspective k of the interest vectors. */
+static const char *const perspectives[NG_DIM + 1] = {
+    "random", "enforcement", "care", "economic", "knowledge"};
+
 const char *ng_family_choice(ng_family family, int index)
 {
     if (index < 0) {
@@ -116,6 +121,13 @@ const char *ng_family_choice(ng_family family, int index)
         return i < ng_governance_count() ? ng_governance_at(i)->name : NULL;
     case NG_FAMILY_COST:
         return i < ng_cost_rule_count() ? ng_cost_rule_at(i)->name : NULL;
+    case NG_FAMILY_DECISION:
+        return i < ng_decision_rule_count() ? ng_decision_rule_at(i)->name
+                                            : NULL;
+    case NG_FAMILY_PERSPECTIVE:
+        return i < sizeof perspectives / sizeof perspectives[0]
+                   ? perspectives[i]
+                   : NULL;
     case NG_FAMILY_NONE:
         break;
     }

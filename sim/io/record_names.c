@@ -45,3 +45,9 @@ const char *ng_reason_meaning(int reason)
 {
     return PICK(reason_meanings, reason, NG_REASON_COUNT);
 }
+
+const char *ng_outcome_name(int outcome)
+{
+    static const char *const names[] = {"survived", "dissolved", "completed"};
+    return PICK(names, outcome, 3);
+}

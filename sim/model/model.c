@@ -54,6 +54,8 @@ static int alloc_arrays(ng_model *m)
     ALLOC(m->slope, n);
     ALLOC(m->power, n);
     ALLOC(m->alignment, n);
+    ALLOC(m->valuation, n);
+    ALLOC(m->location, 2 * n);
     ALLOC(m->commitment, n);
     ALLOC(m->belief, n);
     ALLOC(m->system_trust, n);
@@ -86,38 +88,32 @@ fail:
 
 static void free_arrays(ng_model *m)
 {
-    void *arrays[] = {m->sector,       m->disposition,
-                      m->state,        m->founder,
-                      m->ever_joined,  m->flagged,
-                      m->fresh,        m->capacity,
-                      m->authority,    m->support,
-                      m->interests,    m->slope,
-                      m->power,        m->alignment,
-                      m->commitment,   m->belief,
-                      m->system_trust, m->eff_trust,
-                      m->value,        m->payoff_avg,
-                      m->quota,        m->x,
-                      m->paid,         m->benefit,
-                      m->payoff,       m->sanction,
-                      m->violations,   m->patience,
-                      m->state_tick,   m->cooldown_until,
-                      m->nbr,          m->trust,
-                      m->deg,          m->member,
-                      m->member_pos,   m->scratch_idx,
-                      m->scratch_real, m->series,
-                      m->events};
+    void *arrays[] = {
+        m->sector,      m->disposition, m->state,        m->founder,
+        m->ever_joined, m->flagged,     m->fresh,        m->capacity,
+        m->authority,   m->support,     m->interests,    m->slope,
+        m->power,       m->alignment,   m->valuation,    m->location,
+        m->commitment,  m->belief,      m->system_trust, m->eff_trust,
+        m->value,       m->payoff_avg,  m->quota,        m->x,
+        m->paid,        m->benefit,     m->payoff,       m->sanction,
+        m->violations,  m->patience,    m->state_tick,   m->cooldown_until,
+        m->nbr,         m->trust,       m->deg,          m->member,
+        m->member_pos,  m->scratch_idx, m->scratch_real, m->series,
+        m->events};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) {
         free(arrays[i]);
     }
 }
 
 /* Room for every event a run can produce, but never more than the user's
- * cap output.max_events: per tick each pool partner joins, is sanctioned
- * and leaves at most once, and the alliance dissolves once, so the founders'
- * joins plus ticks x (3 n + 1) + 1 is an upper bound. */
+ * cap output.max_events: per tick each pool partner joins, is sanctioned,
+ * leaves and faces an admission vote at most once, and the alliance sees at
+ * most one shock event, one incident, one mission and one dissolution vote
+ * and one ending, so the founders' joins plus ticks x (4 n + 6) is an upper
+ * bound. */
 static size_t events_capacity(const ng_params *p, size_t n)
 {
-    size_t bound = n + (size_t)p->run_ticks * (3 * n + 1) + 1;
+    size_t bound = n + (size_t)p->run_ticks * (4 * n + 6);
     size_t cap = (size_t)p->output_max_events;
     return bound < cap ? bound : cap;
 }
@@ -137,7 +133,8 @@ ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
     m->p = &m->cfg.p;
     m->gov = ng_governance_at((size_t)m->p->governance_mode);
     m->cost = ng_cost_rule_at((size_t)m->p->cost_rule);
-    if (!m->gov || !m->cost) {
+    m->decide = ng_decision_rule_at((size_t)m->p->decision_rule);
+    if (!m->gov || !m->cost || !m->decide) {
         ng_error_set(err, NG_EINVAL, "governance.mode",
                      "config was not validated");
         goto fail_quiet;
@@ -192,15 +189,19 @@ static const struct {
     const char *name;
     phase_fn fn;
 } schedule[] = {
-    {"recruit", ng__phase_recruit},       /* 3 */
-    {"quotas", ng__phase_quotas},         /* 4 */
-    {"contribute", ng__phase_contribute}, /* 5 */
-    {"produce", ng__phase_produce},       /* 6-7 */
-    {"monitor", ng__phase_monitor},       /* 8 */
-    {"learn", ng__phase_learn},           /* 9 */
-    {"exit", ng__phase_exit},             /* 10 */
-    {"breakdown", ng__phase_breakdown},   /* 11 */
-    {"record", ng__phase_record},         /* 12 */
+    {"environment", ng__phase_environment}, /* 1 */
+    {"mission", ng__phase_mission},         /* 2 */
+    {"recruit", ng__phase_recruit},         /* 3 */
+    {"quotas", ng__phase_quotas},           /* 4 */
+    {"contribute", ng__phase_contribute},   /* 5 */
+    {"produce", ng__phase_produce},         /* 6-7 */
+    {"information", ng__phase_information}, /* 7: data incidents */
+    {"monitor", ng__phase_monitor},         /* 8 */
+    {"learn", ng__phase_learn},             /* 9 */
+    {"exit", ng__phase_exit},               /* 10 */
+    {"breakdown", ng__phase_breakdown},     /* 11 */
+    {"evaluate", ng__phase_evaluate},       /* 11: evaluation, goal */
+    {"record", ng__phase_record},           /* 12 */
 };
 
 int ng_model_step(ng_model *m, ng_error *err)
@@ -211,6 +212,8 @@ int ng_model_step(ng_model *m, ng_error *err)
     m->tick++;
     m->joins = m->exits = m->exclusions = 0;
     m->violations_seen = m->sanctions = 0;
+    m->shocks = m->incidents = m->votes_held = m->votes_failed = 0;
+    m->mission_turn = 0;
     for (size_t s = 0; s < sizeof schedule / sizeof schedule[0]; s++) {
         int rc = schedule[s].fn(m, err);
         if (rc != 0) {
@@ -274,7 +277,7 @@ const ng_event *ng_model_events(const ng_model *m)
 void ng_model_summary(const ng_model *m, ng_summary *s)
 {
     memset(s, 0, sizeof *s);
-    s->outcome = m->dissolved ? NG_OUTCOME_DISSOLVED : NG_OUTCOME_SURVIVED;
+    s->outcome = m->dissolved ? m->outcome : NG_OUTCOME_SURVIVED;
     s->cause = m->dissolved ? m->cause : NG_R_none;
     s->lifetime = m->tick;
     s->peak_members = m->peak_members;
@@ -295,7 +298,17 @@ void ng_model_summary(const ng_model *m, ng_summary *s)
         s->final_interpersonal_trust =
             ng_model_series(m, NG_M_interpersonal_trust)[t];
         s->final_system_trust = ng_model_series(m, NG_M_system_trust)[t];
+        s->final_fit = ng_model_series(m, NG_M_fit)[t];
+        s->mean_fit = m->fit_sum / (double)m->ticks_recorded;
     }
+    s->mission_turn = m->mission_turn_total;
+    s->shocks = m->total_shocks;
+    s->incidents = m->total_incidents;
+    s->votes_held = m->total_votes;
+    s->votes_failed = m->total_votes_failed;
+    s->process_spending = m->process_total;
+    ng__mission_simplex(m, s->final_mission);
+    memcpy(s->final_focus, m->focus, sizeof s->final_focus);
     s->total_joins = m->total_joins;
     s->total_exits = m->total_exits;
     s->total_exclusions = m->total_exclusions;
@@ -352,6 +365,47 @@ void ng__member_remove(ng_model *m, size_t i, int new_state, int reason)
     m->cooldown_until[i] = m->tick + m->p->alliance_cooldown;
     int type = new_state == NG_EXCLUDED ? NG_EV_exclusion : NG_EV_exit;
     ng__model_event(m, type, reason, (long)i, 0);
+}
+
+void ng__end(ng_model *m, int outcome, int cause)
+{
+    m->dissolved = true;
+    m->outcome = outcome;
+    m->cause = cause;
+    ng__model_event(m,
+                    outcome == NG_OUTCOME_COMPLETED ? NG_EV_completion
+                                                    : NG_EV_dissolution,
+                    cause, -1, 0);
+}
+
+/* ---- mission and valuation ---- */
+
+void ng__valuation_update(ng_model *m, size_t i)
+{
+    int s = m->sector[i];
+    m->valuation[i] =
+        m->p->meaning_societal_weight[s] * m->alignment[i] +
+        m->p->meaning_economic_weight[s] * m->p->meaning_economic_return;
+}
+
+void ng__mission_simplex(const ng_model *m, double *out)
+{
+    double total = 0;
+    for (int k = 0; k < NG_DIM; k++) {
+        total += m->mission[k];
+    }
+    for (int k = 0; k < NG_DIM; k++) {
+        out[k] = total > 0 ? m->mission[k] / total : 1.0 / NG_DIM;
+    }
+}
+
+void ng__mission_set(ng_model *m, const double *mission)
+{
+    memcpy(m->mission, mission, sizeof m->mission);
+    for (size_t i = 0; i < m->n; i++) {
+        m->alignment[i] = ng__cosine(m->interests + i * NG_DIM, m->mission);
+        ng__valuation_update(m, i);
+    }
 }
 
 /* ---- ties ---- */
@@ -423,7 +477,7 @@ void ng__power_update(ng_model *m)
         size_t i = m->member[idx];
         m->power[i] = ng__power_of(m, i);
         power += m->power[i];
-        weight += m->alignment[i] * ng__size_factor(m, i);
+        weight += m->valuation[i] * ng__size_factor(m, i);
     }
     m->sum_power = power;
     m->sum_benefit_weight = weight;

@@ -4,6 +4,7 @@
  * probability network.homophily, a partner of its own sector and otherwise
  * any partner.  Attempts are bounded, duplicates and self-ties rejected and
  * degrees capped at network.max_degree, so time and memory are O(N k).
+ * With geography a drawn pair is kept with probability exp(-d / tie_range).
  * Ties listed in the config are added on top with their stated trust.
  */
 #include <math.h>
@@ -13,8 +14,11 @@
 
 /* Draws allowed per wanted tie before giving up: rejections (self-ties,
  * duplicates, full partners) are rare unless the network is near its
- * degree bound, where the target may then fall short. */
+ * degree bound, where the target may then fall short.  Geography rejects
+ * distant pairs as well, so it gets more attempts; with a tie range far
+ * below the region's size the target can still fall short. */
 #define ATTEMPTS_PER_TIE 10
+#define GEOGRAPHY_ATTEMPT_FACTOR 20
 
 /* Partners of each sector, grouped: scratch_idx[start[s] .. start[s+1]). */
 static void group_by_sector(ng_model *m, size_t start[NG_SECTOR_COUNT + 1])
@@ -59,7 +63,11 @@ void ng__network_build(ng_model *m)
     gsl_rng *r = m->rng[NG_STREAM_INIT];
     size_t target =
         (size_t)llround(m->p->network_mean_degree * (double)m->n / 2.0);
-    size_t made = 0, attempts = 0, limit = ATTEMPTS_PER_TIE * target + 100;
+    size_t limit = ATTEMPTS_PER_TIE * target + 100;
+    if (ng__geography_on(m)) {
+        limit *= GEOGRAPHY_ATTEMPT_FACTOR;
+    }
+    size_t made = 0, attempts = 0;
     while (made < target && attempts++ < limit) {
         size_t i = gsl_rng_uniform_int(r, m->n);
         int s = m->sector[i];
@@ -70,6 +78,8 @@ void ng__network_build(ng_model *m)
         } else {
             j = gsl_rng_uniform_int(r, m->n);
         }
-        made += ng__tie_add(m, i, j, m->p->network_tie_trust);
+        if (ng__geography_accept(m, i, j, r)) {
+            made += ng__tie_add(m, i, j, m->p->network_tie_trust);
+        }
     }
 }

@@ -183,7 +183,7 @@ static void choose_lead(ng_model *m)
  * sets the agenda (MODEL.md 4.6 defines voice). */
 static void set_mission(ng_model *m)
 {
-    memset(m->mission, 0, sizeof m->mission);
+    double mission[NG_DIM] = {0};
     double total = 0;
     for (size_t idx = 0; idx < m->n_members; idx++) {
         total += m->gov->voice(m, m->member[idx]);
@@ -193,12 +193,10 @@ static void set_mission(ng_model *m)
         /* Nobody has a voice (e.g. NAO voice 0): founders count equally. */
         double w = total > 0 ? m->gov->voice(m, i) : 1;
         for (size_t k = 0; k < NG_DIM; k++) {
-            m->mission[k] += w * m->interests[i * NG_DIM + k];
+            mission[k] += w * m->interests[i * NG_DIM + k];
         }
     }
-    for (size_t i = 0; i < m->n; i++) {
-        m->alignment[i] = ng__cosine(m->interests + i * NG_DIM, m->mission);
-    }
+    ng__mission_set(m, mission);
 }
 
 int ng__population_build(ng_model *m, ng_error *err)
@@ -215,6 +213,7 @@ int ng__population_build(ng_model *m, ng_error *err)
             draw_partner(m, i, s);
         }
     }
+    ng__geography_place(m);
     ng__network_build(m);
     choose_founders(m);
     for (i = 0; i < m->n; i++) {
@@ -229,6 +228,10 @@ int ng__population_build(ng_model *m, ng_error *err)
     choose_lead(m);
     set_mission(m);
     ng__power_update(m); /* sums of alignment follow the mission */
+    /* The problem focus starts where the founders' mission points. */
+    ng__mission_simplex(m, m->focus);
+    memcpy(m->focus0, m->focus, sizeof m->focus0);
+    m->fit = m->fit_factor = 1;
     m->last_contribution = m->p->behaviour_belief_mean;
     m->peak_members = (int64_t)m->n_members;
     return 0;

@@ -22,10 +22,7 @@ int ng__phase_breakdown(ng_model *m, ng_error *err)
         cause = NG_R_unfunded;
     }
     if (cause != NG_R_none) {
-        m->dissolved = true;
-        m->outcome = NG_OUTCOME_DISSOLVED;
-        m->cause = cause;
-        ng__model_event(m, NG_EV_dissolution, cause, -1, 0);
+        ng__end(m, NG_OUTCOME_DISSOLVED, cause);
     }
     return 0;
 }

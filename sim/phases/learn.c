@@ -14,7 +14,11 @@
  * Commitment: k += eta_k (success - k), success = 1 when W did not fall
  * and exceeds W_min; never below top-level support s_i.
  * New ties: with p_meet a member meets a random co-member; the new tie
- * starts at stranger trust t0.
+ * starts at stranger trust t0 (with geography it is kept with probability
+ * exp(-d / tie_range)).
+ * Process (MODEL.md 5, content vs process), with intensity pi from
+ * produce.c: eta+ and p_meet are multiplied by 1 + trust_gain pi and
+ * 1 + meet_gain pi, and newcomers are onboarded (onboard below).
  */
 #include <math.h>
 
@@ -25,7 +29,8 @@ static void update_ties(ng_model *m, size_t i, double *tie_sum,
 {
     const ng_params *p = m->p;
     double gain = p->learning_trust_gain *
-                  (1 - p->learning_control_crowding * m->gc.monitoring);
+                  (1 - p->learning_control_crowding * m->gc.monitoring) *
+                  (1 + p->process_trust_gain * m->process_intensity);
     double ref = p->learning_reciprocity_level;
     *tie_sum = 0;
     *tie_count = 0;
@@ -75,11 +80,39 @@ static double fairness(const ng_model *m, size_t i)
     return m->gov->voice(m, i) * (1 - gap);
 }
 
-static void meet(ng_model *m, size_t i, gsl_rng *r)
+static void meet(ng_model *m, size_t i, double chance, gsl_rng *r)
 {
-    if (gsl_rng_uniform(r) < m->p->learning_meet_probability) {
+    if (gsl_rng_uniform(r) < chance) {
         size_t j = m->member[gsl_rng_uniform_int(r, m->n_members)];
-        ng__tie_add(m, i, j, m->p->network_stranger_trust);
+        if (ng__geography_accept(m, i, j, r)) {
+            ng__tie_add(m, i, j, m->p->network_stranger_trust);
+        }
+    }
+}
+
+/* Onboarding: a newcomer's interests move toward the mission at rate
+ * onboarding pi for its first onboarding_ticks ticks. */
+static void onboard(ng_model *m)
+{
+    const ng_params *p = m->p;
+    double rate = fmin(1, p->process_onboarding * m->process_intensity);
+    if (rate <= 0) {
+        return;
+    }
+    double target[NG_DIM];
+    ng__mission_simplex(m, target);
+    for (size_t idx = 0; idx < m->n_members; idx++) {
+        size_t i = m->member[idx];
+        if (m->founder[i] ||
+            m->tick - m->state_tick[i] >= p->process_onboarding_ticks) {
+            continue;
+        }
+        double *th = m->interests + i * NG_DIM;
+        for (int k = 0; k < NG_DIM; k++) {
+            th[k] += rate * (target[k] - th[k]);
+        }
+        m->alignment[i] = ng__cosine(th, m->mission);
+        ng__valuation_update(m, i);
     }
 }
 
@@ -109,9 +142,13 @@ int ng__phase_learn(ng_model *m, ng_error *err)
             p->learning_commitment_rate * (success - m->commitment[i]);
         m->commitment[i] = fmax(m->commitment[i], m->support[i]);
     }
+    onboard(m);
     gsl_rng *r = m->rng[NG_STREAM_LEARN];
+    double chance =
+        fmin(1, p->learning_meet_probability *
+                    (1 + p->process_meet_gain * m->process_intensity));
     for (size_t idx = 0; idx < m->n_members; idx++) {
-        meet(m, m->member[idx], r);
+        meet(m, m->member[idx], chance, r);
     }
     return 0;
 }

@@ -1,10 +1,17 @@
-/* Steps 6 and 7, production, benefits and payoffs (MODEL.md 4.3, 4.4).
+/* Steps 6 and 7, production, benefits and payoffs (MODEL.md 4.3, 4.4, 5).
  *
- *   O   = cbar (o_fixed + o_member n + o_pair n(n-1)/2)
- *   I_c = max(0, sum y + fines - O)     fines: collected last tick
- *   W   = r I_c (1 + delta D) (1 - kappa (1 - competence))
- *   b_i = g_i (c_i / cbar)^epsilon W / n^gamma,  pi_i = b_i - y_i
+ *   O   = cbar (o_fixed + o_member n + o_pair [n(n-1)/2 + G] + o_priv p)
+ *   I   = max(0, sum y + fines - O)     fines: collected last tick
+ *   P   = psi I  (process),  I_c = I - P  (content)
+ *   W   = r I_c (1 + (delta + syn s) D) (1 - kappa (1 - competence)) F
+ *   b_i = u_i (c_i / cbar)^epsilon W / n^gamma,  pi_i = b_i - y_i
  *   (sanctions follow in step 8)
+ * G = sum over member pairs of (d_ij / cost_distance)^2 with geography (else
+ * 0), o_priv p the cost of privacy technology, s the sharing level, F the
+ * fit factor of environment.c, u_i the valuation (alignment g_i weighted by
+ * the sector's societal weight plus its economic weight times the economic
+ * return).  With every v2 module neutral, P = G = 0, F = 1, u_i = g_i.
+ * The process intensity pi = min(1, P / B) drives learn.c.
  *
  * The size factor (c_i/cbar)^epsilon departs from MODEL.md 4.4 (where every
  * member draws g_i W / n^gamma): a large organisation puts the alliance's
@@ -41,7 +48,9 @@ static double overhead(const ng_model *m)
     double n = (double)m->n_members;
     return m->mean_capacity *
            (m->gc.overhead_fixed + m->gc.overhead_member * n +
-            m->gc.overhead_pair * n * (n - 1) / 2);
+            m->gc.overhead_pair * n * (n - 1) / 2 +
+            m->gc.overhead_pair * ng__geography_pair_distance(m) +
+            m->p->information_privacy_cost * m->p->information_privacy_tech);
 }
 
 int ng__phase_produce(ng_model *m, ng_error *err)
@@ -55,12 +64,20 @@ int ng__phase_produce(ng_model *m, ng_error *err)
     m->fines_carry = 0;
     m->pooled = paid + m->fines;
     m->overhead = overhead(m);
-    m->content_input = fmax(0, m->pooled - m->overhead);
+    double input = fmax(0, m->pooled - m->overhead);
+    m->process_spend = p->process_share * input;
+    m->process_total += m->process_spend;
+    m->process_intensity =
+        m->budget > 0 ? fmin(1, m->process_spend / m->budget) : 0;
+    m->content_input = input - m->process_spend;
     m->diversity = sector_diversity(m);
+    double delta = p->production_diversity_bonus +
+                   p->information_synergy * p->information_sharing;
     m->value_w_prev = m->value_w;
     m->value_w = p->production_productivity * m->content_input *
-                 (1 + p->production_diversity_bonus * m->diversity) *
-                 (1 - p->production_complexity * (1 - m->gc.competence));
+                 (1 + delta * m->diversity) *
+                 (1 - p->production_complexity * (1 - m->gc.competence)) *
+                 m->fit_factor;
     if (!isfinite(m->value_w)) {
         return ng_error_set(err, NG_ENONFINITE, "production",
                             "public value is not finite at tick %lld",
@@ -76,7 +93,7 @@ int ng__phase_produce(ng_model *m, ng_error *err)
     m->sum_benefit = 0;
     for (size_t idx = 0; idx < m->n_members; idx++) {
         size_t i = m->member[idx];
-        m->benefit[i] = m->alignment[i] * ng__size_factor(m, i) * per;
+        m->benefit[i] = m->valuation[i] * ng__size_factor(m, i) * per;
         m->payoff[i] = m->benefit[i] - m->paid[i];
         m->sum_benefit += m->benefit[i];
     }

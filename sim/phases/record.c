@@ -107,6 +107,13 @@ int ng__phase_record(ng_model *m, ng_error *err)
     row[NG_M_power_concentration] = power_herfindahl(m);
     row[NG_M_alignment] = member_mean(m, m->alignment);
     row[NG_M_diversity] = m->diversity;
+    row[NG_M_fit] = m->fit;
+    row[NG_M_threat] = m->threat;
+    row[NG_M_mission_change] = m->mission_turn;
+    row[NG_M_process_spending] = m->process_spend;
+    row[NG_M_incidents] = (double)m->incidents;
+    row[NG_M_votes_held] = (double)m->votes_held;
+    row[NG_M_votes_failed] = (double)m->votes_failed;
     for (int k = 0; k < NG_METRIC_COUNT; k++) {
         if (!isfinite(row[k])) {
             return ng_error_set(err, NG_ENONFINITE, ng_metric_name(k),
@@ -125,5 +132,6 @@ int ng__phase_record(ng_model *m, ng_error *err)
         m->peak_members = (int64_t)m->n_members;
     }
     m->cumulative_value += m->value_w;
+    m->fit_sum += m->fit;
     return 0;
 }

@@ -5,14 +5,15 @@
  * also invites a random pool partner.  The candidate weighs what joining
  * would bring, normalised by its reference contribution beta c_c:
  *
- *   A_c = (g_c s_c W / (n+1)^gamma - xbar q_c) / (beta c_c)
+ *   A_c = (u_c s_c W / (n+1)^gamma - xbar q_c) / (beta c_c)
  *         + trust_bonus (T_c,inviter - 1/2)
  *
- * with s_c the size factor of produce.c, W last tick's public value, xbar the
- * members' last mean contribution (a candidate expects to contribute as the
- * members do) and q_c the quota the cost rule would set.  It joins when A_c >=
- * entry_threshold and the governance mode admits it.  Only members at the start
- * of the tick invite.
+ * with u_c the valuation and s_c the size factor of produce.c, W last tick's
+ * public value, xbar the members' last mean contribution (a candidate expects
+ * to contribute as the members do) and q_c the quota the cost rule would set.
+ * It joins when A_c >= entry_threshold and is admitted: by the governance mode,
+ * or under an explicit decision rule by a vote of the members who know it
+ * (vote.c).  Only members at the start of the tick invite.
  */
 #include <math.h>
 
@@ -40,7 +41,7 @@ static double attractiveness(const ng_model *m, size_t c, double t_inviter)
 {
     const ng_params *p = m->p;
     double n1 = (double)m->n_members + 1;
-    double share = m->alignment[c] * ng__size_factor(m, c) * m->value_w /
+    double share = m->valuation[c] * ng__size_factor(m, c) * m->value_w /
                    pow(n1, p->production_rivalry);
     double cost = m->last_contribution * m->cost->estimate(m, c);
     double ref = p->alliance_ambition * m->capacity[c];
@@ -54,7 +55,11 @@ static void consider(ng_model *m, size_t c, long inviter, gsl_rng *r)
     if (attractiveness(m, c, t) < m->p->recruitment_entry_threshold) {
         return;
     }
-    if (!m->gov->admit(m, c, inviter, r)) {
+    /* Under an explicit decision rule the members who know the candidate
+     * vote; otherwise the governance mode admits as it does. */
+    bool admitted = m->decide->passes ? ng__vote_admission(m, c, r)
+                                      : m->gov->admit(m, c, inviter, r);
+    if (!admitted) {
         return;
     }
     ng__member_add(m, c, inviter < 0 ? NG_R_outreach : NG_R_invited);

@@ -19,6 +19,7 @@ static void coeffs(const ng_params *p, ng_gov_coeffs *c)
     c->sanction = p->governance_lead_sanction;
     c->transparency = p->governance_lead_transparency;
     c->outreach = 0;
+    c->agility = p->governance_lead_agility;
 }
 
 static double enforceability(const ng_model *m, size_t i)
@@ -84,4 +85,5 @@ const ng_governance ng_gov_lead = {
     .monitor = monitor,
     .voice = voice,
     .deterrence = deterrence,
+    .own_rule = &ng_decide_consensus,
 };

@@ -16,6 +16,7 @@ static void coeffs(const ng_params *p, ng_gov_coeffs *c)
     c->sanction = p->governance_nao_sanction;
     c->transparency = p->governance_nao_transparency;
     c->outreach = p->governance_nao_outreach;
+    c->agility = p->governance_nao_agility;
 }
 
 static bool admit(const ng_model *m, size_t c, long inviter, gsl_rng *r)
@@ -69,4 +70,5 @@ const ng_governance ng_gov_nao = {
     .monitor = monitor,
     .voice = voice,
     .deterrence = deterrence,
+    .own_rule = &ng_decide_majority,
 };

@@ -18,6 +18,7 @@ static void coeffs(const ng_params *p, ng_gov_coeffs *c)
     c->sanction = p->governance_shared_sanction;
     c->transparency = p->governance_shared_transparency;
     c->outreach = 0;
+    c->agility = p->governance_shared_agility;
 }
 
 static bool admit(const ng_model *m, size_t c, long inviter, gsl_rng *r)
@@ -89,4 +90,5 @@ const ng_governance ng_gov_shared = {
     .monitor = monitor,
     .voice = voice,
     .deterrence = deterrence,
+    .own_rule = &ng_decide_consensus,
 };

@@ -1,4 +1,4 @@
-/* Registries of governance modes and cost-sharing rules (rules.h).
+/* Registries of governance modes, cost-sharing and decision rules (rules.h).
  * Adding a rule: write sim/rules/<family>_<name>.c and add one line here. */
 #include <string.h>
 
@@ -14,6 +14,10 @@ static const ng_cost_rule *const cost_rules[] = {&ng_cost_equal,
                                                  &ng_cost_lead_pays,
                                                  &ng_cost_voluntary,
                                                  NULL};
+
+static const ng_decision_rule *const decision_rules[] = {
+    &ng_decide_governance, &ng_decide_consensus, &ng_decide_majority,
+    &ng_decide_power, NULL};
 
 size_t ng_governance_count(void)
 {
@@ -53,4 +57,14 @@ const ng_cost_rule *ng_cost_rule_find(const char *name)
         }
     }
     return NULL;
+}
+
+size_t ng_decision_rule_count(void)
+{
+    return sizeof decision_rules / sizeof decision_rules[0] - 1;
+}
+
+const ng_decision_rule *ng_decision_rule_at(size_t i)
+{
+    return i < ng_decision_rule_count() ? decision_rules[i] : NULL;
 }

@@ -198,6 +198,7 @@ static void test_cost_benefit_follows_alignment_shares(void **state)
     const double align[5] = {0.912, 0.503, 0.774, 0.655, 0.281};
     for (size_t i = 0; i < 5; i++) {
         m->alignment[i] = align[i];
+        ng__valuation_update(m, i);
     }
     run_quotas(m);
     /* B g_i / 3.125 */
@@ -217,6 +218,7 @@ static void test_cost_benefit_scales_with_size_factor(void **state)
     const double align[5] = {0.912, 0.503, 0.774, 0.655, 0.281};
     for (size_t i = 0; i < 5; i++) {
         m->alignment[i] = align[i];
+        ng__valuation_update(m, i);
     }
     run_quotas(m);
     /* w_i = g_i (c_i / 1.9186)^0.5, q_i = B w_i / sum w */
@@ -235,6 +237,7 @@ test_cost_benefit_falls_back_to_equal_without_alignment(void **state)
     ng_model *m = reference_model("benefit", "shared");
     for (size_t i = 0; i < 5; i++) {
         m->alignment[i] = 0;
+        ng__valuation_update(m, i);
     }
     run_quotas(m);
     for (size_t i = 0; i < 5; i++) {

@@ -155,7 +155,7 @@ static void test_params_choice_defaults_resolve_in_their_family(void **state)
         }
         assert_string_equal(ng_family_choice(d->family, idx), d->def_choice);
     }
-    assert_int_equal(choices, 2);
+    assert_int_equal(choices, 4);
     assert_int_equal(ng_family_find(NG_FAMILY_GOVERNANCE, "nao"), 2);
     assert_int_equal(ng_family_find(NG_FAMILY_COST, "propotional"), -1);
     assert_null(ng_family_choice(NG_FAMILY_COST, -1));
