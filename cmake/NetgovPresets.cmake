@@ -21,5 +21,8 @@ foreach(file IN LISTS NG_PRESET_FILES)
   math(EXPR index "${index} + 1")
 endforeach()
 string(APPEND body "\nconst cli_preset cli_presets[] = {\n${table}    {0, 0, 0}};\n")
+# Editing a preset re-runs the configure step, which regenerates the data.
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
+                                       ${NG_PRESET_FILES})
 set(NG_PRESETS_C ${PROJECT_BINARY_DIR}/presets_data.c)
 file(CONFIGURE OUTPUT ${NG_PRESETS_C} CONTENT "${body}" @ONLY)

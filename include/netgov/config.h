@@ -58,7 +58,7 @@ typedef struct ng_tie_spec {
 
 typedef struct ng_config {
     char name[NG_NAME_MAX];
-    char description[1024];
+    char description[2048]; /* room for a teaching case's lesson */
     ng_params p;
     ng_partner_spec *partners; /* owned */
     size_t n_partners;

@@ -2,8 +2,8 @@
 #ifndef NETGOV_H
 #define NETGOV_H
 
-#define NG_VERSION "0.1.0"
-#define NG_FORMAT_VERSION 1
+#define NG_VERSION "0.2.0"
+#define NG_FORMAT_VERSION 2
 
 #include "netgov/config.h"
 #include "netgov/error.h"

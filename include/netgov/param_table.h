@@ -290,8 +290,9 @@
       "extra diversity bonus per unit of sharing: delta + synergy sharing")    \
     D(information_privacy_tech, "information.privacy_tech", 0, 0, 1, "share",  \
       "privacy-preserving technology in use (0: none, 1: full)")               \
-    D(information_privacy_cost, "information.privacy_cost", 0.05, 0, 100,      \
-      "mean capacity", "overhead per tick of full privacy technology")         \
+    D(information_privacy_cost, "information.privacy_cost", 0.01, 0, 100,      \
+      "mean capacity",                                                         \
+      "overhead per member per tick of full privacy technology")               \
     D(information_incident_rate, "information.incident_rate", 0.05, 0, 1,      \
       "probability/tick",                                                      \
       "chance of a data incident per tick at full sharing without privacy "    \

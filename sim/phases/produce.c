@@ -1,16 +1,16 @@
 /* Steps 6 and 7, production, benefits and payoffs (MODEL.md 4.3, 4.4, 5).
  *
- *   O   = cbar (o_fixed + o_member n + o_pair [n(n-1)/2 + G] + o_priv p)
+ *   O   = cbar (o_fixed + o_member n + o_pair [n(n-1)/2 + G] + o_priv p n)
  *   I   = max(0, sum y + fines - O)     fines: collected last tick
  *   P   = psi I  (process),  I_c = I - P  (content)
  *   W   = r I_c (1 + (delta + syn s) D) (1 - kappa (1 - competence)) F
  *   b_i = u_i (c_i / cbar)^epsilon W / n^gamma,  pi_i = b_i - y_i
  *   (sanctions follow in step 8)
  * G = sum over member pairs of (d_ij / cost_distance)^2 with geography (else
- * 0), o_priv p the cost of privacy technology, s the sharing level, F the
- * fit factor of environment.c, u_i the valuation (alignment g_i weighted by
- * the sector's societal weight plus its economic weight times the economic
- * return).  With every v2 module neutral, P = G = 0, F = 1, u_i = g_i.
+ * 0), o_priv p n the cost of privacy technology at every member, s the sharing
+ * level, F the fit factor of environment.c, u_i the valuation (alignment g_i
+ * weighted by the sector's societal weight plus its economic weight times the
+ * economic return).  With every v2 module neutral, P = G = 0, F = 1, u_i = g_i.
  * The process intensity pi = min(1, P / B) drives learn.c.
  *
  * The size factor (c_i/cbar)^epsilon departs from MODEL.md 4.4 (where every
@@ -50,7 +50,8 @@ static double overhead(const ng_model *m)
            (m->gc.overhead_fixed + m->gc.overhead_member * n +
             m->gc.overhead_pair * n * (n - 1) / 2 +
             m->gc.overhead_pair * ng__geography_pair_distance(m) +
-            m->p->information_privacy_cost * m->p->information_privacy_tech);
+            m->p->information_privacy_cost * m->p->information_privacy_tech *
+                n);
 }
 
 int ng__phase_produce(ng_model *m, ng_error *err)
