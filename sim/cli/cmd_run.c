@@ -91,6 +91,9 @@ static void print_summary(const ng_model *m, const char *out)
     if (s.outcome == NG_OUTCOME_SURVIVED) {
         fprintf(stderr, "  outcome   survived to the horizon (%lld ticks)\n",
                 (long long)s.lifetime);
+    } else if (s.outcome == NG_OUTCOME_COMPLETED) {
+        fprintf(stderr, "  outcome   completed at tick %lld: %s\n",
+                (long long)s.lifetime, ng_reason_meaning(s.cause));
     } else {
         fprintf(stderr, "  outcome   dissolved at tick %lld: %s (%s)\n",
                 (long long)s.lifetime, ng_reason_name(s.cause),
@@ -108,6 +111,19 @@ static void print_summary(const ng_model *m, const char *out)
             s.final_interpersonal_trust, s.final_system_trust);
     fprintf(stderr, "  value     cumulative public value %.1f\n",
             s.cumulative_value);
+    if (s.shocks > 0 || s.mission_turn > 0 || s.mean_fit < 1) {
+        fprintf(stderr,
+                "  problem   %lld shocks; mean fit %.2f, final %.2f; mission "
+                "turned %.2f rad\n",
+                (long long)s.shocks, s.mean_fit, s.final_fit, s.mission_turn);
+    }
+    if (s.votes_held > 0) {
+        fprintf(stderr, "  votes     %lld held, %lld failed\n",
+                (long long)s.votes_held, (long long)s.votes_failed);
+    }
+    if (s.incidents > 0) {
+        fprintf(stderr, "  data      %lld incidents\n", (long long)s.incidents);
+    }
     if (strcmp(out, "-") != 0) {
         fprintf(stderr, "  wrote     %s\n", out);
     }

@@ -16,14 +16,17 @@ CONFIG_PATHS = ["run.ticks", "run.seed", "governance.mode",
 PARTNER_FIELDS = ["id", "name", "sector", "disposition", "founder", "lead",
                   "state", "state_tick", "ever_joined", "ties", "violations",
                   "capacity", "authority", "support", "power", "alignment",
-                  "belief", "system_trust", "commitment", "value",
+                  "valuation", "belief", "system_trust", "commitment", "value",
                   "contribution", "interests"]
 SECTORS = {"government", "business", "knowledge", "civil"}
 STATES = {"candidate", "member", "exited", "excluded"}
 SUMMARY_FIELDS = ["outcome", "cause", "lifetime", "peak_members",
                   "final_members", "cumulative_value", "mean_contribution",
                   "first_exit_tick", "share_ever_joined",
-                  "final_interpersonal_trust", "final_system_trust"]
+                  "final_interpersonal_trust", "final_system_trust",
+                  "mean_fit", "final_fit", "mission_turn", "shocks",
+                  "incidents", "votes_held", "votes_failed",
+                  "process_spending", "final_mission", "final_focus"]
 
 
 def is_int(v):
@@ -77,8 +80,9 @@ def check_document(s, label, doc, ticks, metrics, event_types, reasons):
                    "missing %s" % missing):
         return
     lifetime = summary["lifetime"]
-    s.check("%s: summary.outcome is survived or dissolved" % label,
-            summary["outcome"] in ("survived", "dissolved"),
+    s.check("%s: summary.outcome is survived, dissolved or completed"
+            % label,
+            summary["outcome"] in ("survived", "dissolved", "completed"),
             repr(summary["outcome"]))
     s.check("%s: summary.cause is a reason of record.h" % label,
             summary["cause"] in reasons, repr(summary["cause"]))
@@ -86,9 +90,14 @@ def check_document(s, label, doc, ticks, metrics, event_types, reasons):
         s.check("%s: survived: cause none, lifetime = ticks" % label,
                 summary["cause"] == "none" and lifetime == ticks,
                 "cause %r lifetime %r" % (summary["cause"], lifetime))
+    elif summary["outcome"] == "completed":
+        s.check("%s: completed: cause goal_reached, 1 <= lifetime <= ticks"
+                % label, summary["cause"] == "goal_reached"
+                and is_int(lifetime) and 1 <= lifetime <= ticks,
+                "cause %r lifetime %r" % (summary["cause"], lifetime))
     else:
         s.check("%s: dissolved: cause is not none, 1 <= lifetime <= ticks"
-                % label, summary["cause"] != "none"
+                % label, summary["cause"] not in ("none", "goal_reached")
                 and is_int(lifetime) and 1 <= lifetime <= ticks,
                 "cause %r lifetime %r" % (summary["cause"], lifetime))
     ints = ["lifetime", "peak_members", "final_members"]
@@ -100,6 +109,23 @@ def check_document(s, label, doc, ticks, metrics, event_types, reasons):
     s.check("%s: summary values are numbers" % label,
             all(is_num(summary[k]) for k in reals),
             repr({k: summary[k] for k in reals}))
+    counts = ["shocks", "incidents", "votes_held", "votes_failed"]
+    s.check("%s: v2 summary counts are non-negative integers, failed <= held"
+            % label, all(is_int(summary[k]) and summary[k] >= 0
+                         for k in counts)
+            and summary["votes_failed"] <= summary["votes_held"],
+            repr({k: summary[k] for k in counts}))
+    s.check("%s: summary fit in [0, 1], mission turn >= 0" % label,
+            0 <= summary["mean_fit"] <= 1 and 0 <= summary["final_fit"] <= 1
+            and summary["mission_turn"] >= 0, repr(
+                (summary["mean_fit"], summary["final_fit"],
+                 summary["mission_turn"])))
+    for k in ("final_mission", "final_focus"):
+        v = summary[k]
+        s.check("%s: summary.%s is a point of the simplex" % (label, k),
+                isinstance(v, list) and len(v) == 4
+                and all(is_num(x) and x >= 0 for x in v)
+                and abs(sum(v) - 1) < 1e-9, repr(v))
     fe = summary["first_exit_tick"]
     s.check("%s: summary.first_exit_tick is null or a tick" % label,
             fe is None or (is_int(fe) and 0 <= fe <= lifetime), repr(fe))
