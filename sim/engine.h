@@ -32,7 +32,6 @@ enum ng_stream {
     NG_STREAM_MONITOR,
     NG_STREAM_LEARN,
     NG_STREAM_ENVIRONMENT, /* drift and shocks of the problem focus */
-    NG_STREAM_DECIDE,      /* votes */
     NG_STREAM_INFORMATION, /* data incidents */
     NG_STREAM_GEOGRAPHY,   /* generated locations */
     NG_STREAM_COUNT
@@ -100,7 +99,7 @@ struct ng_model {
     size_t lead; /* NG_NONE unless lead governance */
     /* Sums over members, refreshed by ng__power_update. */
     double mean_capacity, sum_capacity, sum_power;
-    double sum_benefit_weight; /* sum of g_i s_i: shares of benefit */
+    double sum_benefit_weight; /* sum of u_i s_i: shares of benefit */
     double last_contribution;  /* members' mean x of the previous tick */
     /* Fines collected by monitoring enter the pool of the next tick. */
     double fines_carry;

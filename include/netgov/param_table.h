@@ -275,7 +275,8 @@
     D(decision_overruled_trust_loss, "decision.overruled_trust_loss", 0.05, 0, \
       1, "trust", "system trust an outvoted member loses (majority rules)")    \
     D(process_share, "process.share", 0, 0, 1, "share",                        \
-      "psi: share of the content input spent on relationships and onboarding") \
+      "psi: share of the input after overhead spent on relationships and "     \
+      "onboarding")                                                            \
     D(process_meet_gain, "process.meet_gain", 10, 0, 1000, "",                 \
       "meeting probability is multiplied by 1 + meet_gain pi")                 \
     D(process_trust_gain, "process.trust_gain", 4, 0, 1000, "",                \
@@ -324,7 +325,8 @@
     D(geography_area, "geography.area", 0, 0, 100000, "km",                    \
       "side of the square region partners are located in (0: no geography)")   \
     D(geography_tie_range, "geography.tie_range", 25, 0.001, 100000, "km",     \
-      "distance over which a generated tie's chance falls by 1/e")             \
+      "distance over which the chance of a new tie (generated or met) falls "  \
+      "by 1/e")                                                                \
     D(geography_cost_distance, "geography.cost_distance", 50, 0.001, 100000,   \
       "km", "distance at which a pair's coordination cost has doubled")
 

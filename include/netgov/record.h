@@ -46,7 +46,7 @@
     X(threat, "level", "threat level h in [0, 1]; 1 right after a shock")      \
     X(mission_change, "radians", "angle the mission turned this tick")         \
     X(process_spending, "units",                                               \
-      "content input spent on relationships and onboarding (process)")         \
+      "input after overhead spent on relationships and onboarding (process)")  \
     X(incidents, "count", "data incidents this tick")                          \
     X(votes_held, "count",                                                     \
       "votes held this tick (admission under an explicit decision rule, "      \
@@ -121,7 +121,8 @@ typedef struct ng_event {
     uint8_t type;    /* ng_event_type */
     uint8_t reason;  /* ng_reason */
     int64_t partner; /* -1 for alliance-wide events */
-    double amount;   /* fine or social cost; 0 otherwise */
+    double amount;   /* sanction: fine or social cost; shock: count; vote:
+                      * yes share.  Written only for those types. */
 } ng_event;
 
 typedef enum ng_outcome {

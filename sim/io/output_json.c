@@ -206,7 +206,8 @@ static void write_events(const ng_model *m, FILE *f)
             fprintf(f, ",\"partner\":%lld,\"name\":", (long long)ev->partner);
             put_string(f, name);
         }
-        if (ev->type == NG_EV_sanction) {
+        if (ev->type == NG_EV_sanction || ev->type == NG_EV_shock ||
+            ev->type == NG_EV_vote_passed || ev->type == NG_EV_vote_failed) {
             fputs(",\"amount\":", f);
             ng_output_number(f, ev->amount);
         }

@@ -227,7 +227,7 @@ int ng__population_build(ng_model *m, ng_error *err)
     ng__power_update(m);
     choose_lead(m);
     set_mission(m);
-    ng__power_update(m); /* sums of alignment follow the mission */
+    ng__power_update(m); /* sums of valuation follow the mission */
     /* The problem focus starts where the founders' mission points. */
     ng__mission_simplex(m, m->focus);
     memcpy(m->focus0, m->focus, sizeof m->focus0);

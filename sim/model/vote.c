@@ -31,11 +31,14 @@ static void cast(ng_tally *t, ng_model *m, size_t i, bool yes)
 {
     m->scratch_idx[t->voters] = i;
     m->scratch_real[t->voters] = yes;
+    /* Power afresh: a member admitted earlier this tick has no stored
+     * power until the record step. */
+    double power = ng__power_of(m, i);
     t->voters++;
-    t->power += m->power[i];
+    t->power += power;
     if (yes) {
         t->yes++;
-        t->yes_power += m->power[i];
+        t->yes_power += power;
     }
 }
 

@@ -298,4 +298,154 @@ static inline const ng_event *unit_last_event(const ng_model *m)
     return &m->events[m->n_events - 1];
 }
 
+/* ---- v2 modules (MODEL.md 5) ---- */
+
+/* Every v2 module stated neutral: a static environment, no process share,
+ * no data sharing or privacy technology, valuation equal to alignment, no
+ * evaluation cycle or goal, no geography and the governance mode's own
+ * decision rule.  Tests of one module start here and switch on only it. */
+static inline void unit_v2_neutral(ng_params *p)
+{
+    p->environment_drift = 0;
+    p->environment_reversion = 0;
+    p->environment_shock_rate = 0;
+    p->environment_shock_tick = 0;
+    p->process_share = 0;
+    p->information_sharing = 0;
+    p->information_privacy_tech = 0;
+    for (int s = 0; s < NG_SECTOR_COUNT; s++) {
+        p->meaning_societal_weight[s] = 1;
+        p->meaning_economic_weight[s] = 0;
+    }
+    p->meaning_economic_return = 0;
+    p->evaluation_interval = 0;
+    p->evaluation_goal = 0;
+    p->geography_area = 0;
+    p->decision_rule = ng_family_find(NG_FAMILY_DECISION, "governance");
+}
+
+/* decision.rule by name, which must be registered. */
+static inline void unit_set_decision(ng_params *p, const char *rule)
+{
+    p->decision_rule = ng_family_find(NG_FAMILY_DECISION, rule);
+    assert_true(p->decision_rule >= 0);
+}
+
+/* Applies "path=value" overrides to cfg; each must be accepted. */
+static inline void unit_set(ng_config *cfg, const char *assignment)
+{
+    ng_errors errs;
+    memset(&errs, 0, sizeof errs);
+    if (ng_config_set(cfg, assignment, &errs) != 0) {
+        unit_print_errors(&errs);
+        print_error("--set %s was refused\n", assignment);
+        fail();
+    }
+}
+
+/* unit_config plus a generated pool of 40 with a random network,
+ * recruitment, meetings, noise, exits and breakdown: a run whose v1
+ * dynamics are lively, with every v2 module neutral. */
+static inline void unit_lively_config(ng_config *cfg)
+{
+    unit_config(cfg);
+    ng_params *p = &cfg->p;
+    unit_v2_neutral(p);
+    unit_set_sector_counts(p, 10, 14, 6, 10);
+    p->population_founders = 5;
+    p->run_ticks = 60;
+    p->network_mean_degree = 6;
+    p->network_max_degree = 24;
+    p->behaviour_noise = 0.03;
+    p->recruitment_invite_probability = 0.3;
+    p->recruitment_entry_threshold = -0.2;
+    p->learning_meet_probability = 0.05;
+    p->alliance_min_members = 2;
+    p->alliance_min_value = 0;
+    p->exit_threshold = -0.3;
+    p->exit_patience = 6;
+    unit_set_rules(p, "shared", "capacity");
+}
+
+/* Metric `metric` at tick t (1-based), which must have been recorded. */
+static inline double unit_metric(const ng_model *m, int metric, size_t t)
+{
+    assert_true(t >= 1 && t <= ng_model_ticks_recorded(m));
+    return ng_model_series(m, metric)[t - 1];
+}
+
+/* Whether random stream s of m has not drawn yet: its next draws equal
+ * those of a fresh generator seeded as the model seeds it.  Consumes a few
+ * draws of the stream. */
+static inline bool unit_stream_untouched(ng_model *m, int s)
+{
+    gsl_rng *fresh = gsl_rng_alloc(gsl_rng_mt19937);
+    assert_non_null(fresh);
+    gsl_rng_set(fresh, (unsigned long)ng_seed_mix((uint64_t)m->p->run_seed,
+                                                  (uint64_t)s));
+    bool same = true;
+    for (int k = 0; k < 4; k++) {
+        same = same && gsl_rng_get(fresh) == gsl_rng_get(m->rng[s]);
+    }
+    gsl_rng_free(fresh);
+    return same;
+}
+
+/* Builds the model of cfg, runs it to the end and clears cfg. */
+static inline ng_model *unit_run_model(ng_config *cfg)
+{
+    ng_model *m = unit_model_and_clear(cfg);
+    unit_run(ng_model_run, m);
+    return m;
+}
+
+/* Asserts that two runs recorded the same ticks, every metric series
+ * bit for bit, and the same events; `label` names run b in messages. */
+static inline void unit_assert_same_run(const ng_model *a, const ng_model *b,
+                                        const char *label)
+{
+    size_t ticks = ng_model_ticks_recorded(a);
+    if (ticks != ng_model_ticks_recorded(b)) {
+        print_error("%s: %zu ticks recorded, expected %zu\n", label,
+                    ng_model_ticks_recorded(b), ticks);
+        fail();
+    }
+    for (int k = 0; k < NG_METRIC_COUNT; k++) {
+        const double *sa = ng_model_series(a, k), *sb = ng_model_series(b, k);
+        for (size_t t = 0; t < ticks; t++) {
+            if (memcmp(&sa[t], &sb[t], sizeof sa[t]) != 0) {
+                print_error("%s: metric %s at tick %zu is %.17g, expected "
+                            "%.17g\n",
+                            label, ng_metric_name(k), t + 1, sb[t], sa[t]);
+                fail();
+            }
+        }
+    }
+    size_t events = ng_model_event_count(a);
+    const ng_event *ea = ng_model_events(a), *eb = ng_model_events(b);
+    bool same = events == ng_model_event_count(b);
+    for (size_t e = 0; same && e < events; e++) {
+        same = ea[e].tick == eb[e].tick && ea[e].type == eb[e].type &&
+               ea[e].reason == eb[e].reason && ea[e].partner == eb[e].partner &&
+               memcmp(&ea[e].amount, &eb[e].amount, sizeof ea[e].amount) == 0;
+    }
+    if (!same) {
+        print_error("%s: the events differ\n", label);
+        fail();
+    }
+}
+
+/* The last recorded event of a type, which must exist. */
+static inline const ng_event *unit_last_event_of(const ng_model *m, int type)
+{
+    for (size_t e = m->n_events; e-- > 0;) {
+        if (m->events[e].type == type) {
+            return &m->events[e];
+        }
+    }
+    print_error("no event of type %s\n", ng_event_type_name(type));
+    fail();
+    return NULL;
+}
+
 #endif
