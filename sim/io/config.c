@@ -202,7 +202,8 @@ static void validate_locations(const ng_config *cfg, ng_errors *errs)
                           "expected geography.area > 0 for a located "
                           "partner, found geography.area %g",
                           area);
-        } else if (ps->location[0] > area || ps->location[1] > area) {
+        } else if (ps->location[0] < 0 || ps->location[1] < 0 ||
+                   ps->location[0] > area || ps->location[1] > area) {
             ng_errors_add(errs, NG_ECONFIG, where,
                           "expected coordinates within geography.area "
                           "(%g km), found [%g, %g]",

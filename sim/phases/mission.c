@@ -53,6 +53,7 @@ static void turn(ng_model *m, const proposal *pr)
     double angle = acos(fmin(1, fmax(-1, c)));
     ng__mission_set(m, pr->next);
     ng__fit_update(m);
+    ng__power_update(m); /* benefit shares follow the new valuations */
     m->mission_turn += angle;
     m->mission_turn_total += angle;
     double loss = m->p->mission_change_cost * angle;
