@@ -154,7 +154,9 @@ double ng__deterrence(const ng_model *m, size_t i);
 void ng__mission_set(ng_model *m, const double *mission);
 /* The mission scaled to sum 1 (the founders' mission is a weighted sum). */
 void ng__mission_simplex(const ng_model *m, double *out);
-/* u_i = w_soc(sector) g_i + w_econ(sector) e for partner i. */
+/* u_i = w_soc(sector) g_i + w_econ(sector) e for partner i, with the given
+ * alignment g_i; the update stores it for the current alignment. */
+double ng__valuation_of(const ng_model *m, size_t i, double alignment);
 void ng__valuation_update(ng_model *m, size_t i);
 
 /* ---- population.c, network.c, geography.c ---- */

@@ -380,12 +380,16 @@ void ng__end(ng_model *m, int outcome, int cause)
 
 /* ---- mission and valuation ---- */
 
-void ng__valuation_update(ng_model *m, size_t i)
+double ng__valuation_of(const ng_model *m, size_t i, double alignment)
 {
     int s = m->sector[i];
-    m->valuation[i] =
-        m->p->meaning_societal_weight[s] * m->alignment[i] +
-        m->p->meaning_economic_weight[s] * m->p->meaning_economic_return;
+    return m->p->meaning_societal_weight[s] * alignment +
+           m->p->meaning_economic_weight[s] * m->p->meaning_economic_return;
+}
+
+void ng__valuation_update(ng_model *m, size_t i)
+{
+    m->valuation[i] = ng__valuation_of(m, i, m->alignment[i]);
 }
 
 void ng__mission_simplex(const ng_model *m, double *out)

@@ -21,18 +21,11 @@ typedef struct proposal {
     double factor_now, factor_next;
 } proposal;
 
-static double valuation_of(const ng_model *m, size_t i, const double *mission)
-{
-    int s = m->sector[i];
-    return m->p->meaning_societal_weight[s] *
-               ng__cosine(m->interests + i * NG_DIM, mission) +
-           m->p->meaning_economic_weight[s] * m->p->meaning_economic_return;
-}
-
 static bool supports(const ng_model *m, size_t i, const void *ctx)
 {
     const proposal *pr = ctx;
-    return valuation_of(m, i, pr->next) * pr->factor_next >
+    double g = ng__cosine(m->interests + i * NG_DIM, pr->next);
+    return ng__valuation_of(m, i, g) * pr->factor_next >
            m->valuation[i] * pr->factor_now;
 }
 

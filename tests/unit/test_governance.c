@@ -64,15 +64,6 @@ static void set_norm(ng_params *p)
     p->alliance_tolerance = 0.05;
 }
 
-/* Quotas, every member giving x of its quota, then production: the part of
- * a tick that sets the overhead. */
-static void produce_giving(ng_model *m, double x)
-{
-    unit_run(ng__phase_quotas, m);
-    unit_give(m, x);
-    unit_run(ng__phase_produce, m);
-}
-
 /* The admission tests' random stream, the same in every test. */
 static gsl_rng *seeded_rng(void)
 {
@@ -101,7 +92,7 @@ static void test_gov_shared_overhead_grows_quadratically(void **state)
     double o[17] = {0};
     for (size_t n = 16; n >= 2; n--) {
         assert_int_equal(m->n_members, n);
-        produce_giving(m, 0.8);
+        unit_produce_giving(m, 0.8);
         o[n] = m->overhead;
         assert_rel(o[n],
                    expected_overhead(2.385, 0.137, 0.0231, 0.00417, (double)n),
@@ -134,7 +125,7 @@ static void test_gov_every_mode_pays_its_own_overhead_formula(void **state)
         ng_config cfg;
         overhead_config(&cfg, g, 5, caps);
         ng_model *m = unit_model_and_clear(&cfg);
-        produce_giving(m, 0.9);
+        unit_produce_giving(m, 0.9);
         /* cbar = 9.593 / 5 */
         assert_rel(
             m->overhead,
@@ -159,7 +150,7 @@ test_gov_nao_fixed_cost_gives_worst_overhead_ratio_at_three(void **state)
         cfg.p.governance_shared_overhead_member = 0.005;
         cfg.p.governance_shared_overhead_pair = 0.0015;
         ng_model *m = unit_model_and_clear(&cfg);
-        produce_giving(m, 0.8);
+        unit_produce_giving(m, 0.8);
         ratio[g] = m->overhead / m->pooled;
         ng_model_free(m);
     }

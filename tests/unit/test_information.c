@@ -38,13 +38,6 @@ static void info_config(ng_config *cfg, double sharing, double privacy,
     unit_add_founders(cfg, founders, caps);
 }
 
-static void produce_giving(ng_model *m, double x)
-{
-    unit_run(ng__phase_quotas, m);
-    unit_give(m, x);
-    unit_run(ng__phase_produce, m);
-}
-
 /* Incidents in `ticks` information phases. */
 static int64_t incidents_in(ng_model *m, int64_t ticks)
 {
@@ -76,7 +69,7 @@ static void test_info_sharing_raises_diversity_bonus(void **state)
                 cfg.partners[i].sector = NG_SECTOR_GOVERNMENT;
             }
             ng_model *m = unit_model_and_clear(&cfg);
-            produce_giving(m, 0.9);
+            unit_produce_giving(m, 0.9);
             assert_near(m->diversity, same_sector ? 0 : 1, 1e-15);
             w[same_sector][k] = m->value_w;
             ng_model_free(m);
@@ -94,7 +87,7 @@ static void test_info_sharing_raises_diversity_bonus(void **state)
         ng_config cfg;
         info_config(&cfg, k ? 1 : 0, 0, 2, NULL);
         ng_model *m = unit_model_and_clear(&cfg);
-        produce_giving(m, 0.9);
+        unit_produce_giving(m, 0.9);
         assert_rel(m->diversity, 2.0 / 3, 1e-12);
         w2[k] = m->value_w;
         ng_model_free(m);
@@ -121,7 +114,7 @@ static void test_info_privacy_tech_costs_overhead(void **state)
         cfg.p.governance_shared_overhead_member = 0.02;
         cfg.p.governance_shared_overhead_pair = 0.005;
         m[k] = unit_model_and_clear(&cfg);
-        produce_giving(m[k], 1);
+        unit_produce_giving(m[k], 1);
     }
     assert_rel(m[0]->overhead, 0.42, 1e-12);
     assert_rel(m[1]->overhead, 0.672, 1e-12);
@@ -133,7 +126,7 @@ static void test_info_privacy_tech_costs_overhead(void **state)
         ng_config cfg;
         info_config(&cfg, 0.5, k ? 0.7 : 0, 5, NULL);
         m[k] = unit_model_and_clear(&cfg);
-        produce_giving(m[k], 1);
+        unit_produce_giving(m[k], 1);
     }
     assert_near(m[0]->overhead, 0, 0);
     assert_rel(m[1]->overhead, 0.417375, 1e-12);

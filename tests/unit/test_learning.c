@@ -276,22 +276,7 @@ static ng_model *tieless_model(size_t n, double meet, int64_t max_degree)
     cfg.p.learning_meet_probability = meet;
     cfg.p.network_max_degree = max_degree;
     unit_add_founders(&cfg, 1, NULL);
-    for (size_t k = 1; k < n; k++) {
-        char name[32];
-        snprintf(name, sizeof name, "q%zu", k);
-        unit_spec s = {name, (int)(k % 4),        false,       1.25, 0.3,
-                       0.2,  NG_DISP_CONDITIONAL, {1, 1, 1, 1}};
-        unit_add_partners(&cfg, &s, 1);
-    }
-    ng_model *m = unit_model_and_clear(&cfg);
-    for (size_t i = 1; i < n; i++) {
-        ng__member_add(m, i, NG_R_invited);
-    }
-    for (size_t i = 0; i < n; i++) {
-        assert_int_equal(m->deg[i], 0);
-        m->x[i] = 0.7;
-    }
-    return m;
+    return unit_tieless_members(&cfg, n);
 }
 
 static void test_learning_new_ties_form_at_the_meet_probability(void **state)

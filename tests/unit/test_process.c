@@ -45,14 +45,6 @@ static void process_config(ng_config *cfg, double psi, size_t founders)
     unit_add_founders(cfg, founders, NULL);
 }
 
-/* Quotas, every member giving x of its quota, then production. */
-static void produce_giving(ng_model *m, double x)
-{
-    unit_run(ng__phase_quotas, m);
-    unit_give(m, x);
-    unit_run(ng__phase_produce, m);
-}
-
 /* ---- production ---- */
 
 /* The process share takes psi of the input after overhead: content input
@@ -68,7 +60,7 @@ static void test_process_share_lowers_value_now_by_psi(void **state)
         ng_config cfg;
         process_config(&cfg, k ? 0.3 : 0, 4);
         m[k] = unit_model_and_clear(&cfg);
-        produce_giving(m[k], 0.8);
+        unit_produce_giving(m[k], 0.8);
     }
     ng_model *none = m[0], *some = m[1];
     assert_rel(none->budget, 0.954, 1e-12);
@@ -87,7 +79,7 @@ static void test_process_share_lowers_value_now_by_psi(void **state)
     }
     /* Process spending is recorded per tick and summed in the summary. */
     unit_run(ng__phase_record, some);
-    produce_giving(some, 0.8);
+    unit_produce_giving(some, 0.8);
     unit_run(ng__phase_record, some);
     assert_rel(unit_metric(some, NG_M_process_spending, 1), 0.22896, 1e-12);
     ng_summary s;
@@ -106,7 +98,7 @@ static void test_process_intensity_is_spend_over_budget(void **state)
     process_config(&cfg, 0.5, 4);
     cfg.p.governance_shared_overhead_fixed = 0.1; /* O = 0.1 x 2.385 */
     ng_model *m = unit_model_and_clear(&cfg);
-    produce_giving(m, 0.6);
+    unit_produce_giving(m, 0.6);
     /* P = 0.5 (0.6 x 0.954 - 0.2385) = 0.16695; pi = 0.16695 / 0.954 */
     assert_rel(m->overhead, 0.2385, 1e-12);
     assert_rel(m->process_spend, 0.16695, 1e-12);
@@ -115,12 +107,12 @@ static void test_process_intensity_is_spend_over_budget(void **state)
 
     process_config(&cfg, 1, 4);
     m = unit_model_and_clear(&cfg);
-    produce_giving(m, 1); /* all of the budget goes to process */
+    unit_produce_giving(m, 1); /* all of the budget goes to process */
     assert_rel(m->process_spend, 0.954, 1e-12);
     assert_near(m->process_intensity, 1, 1e-12);
     assert_near(m->value_w, 0, 0);
     m->fines_carry = 0.5; /* spend above the budget: capped at 1 */
-    produce_giving(m, 1);
+    unit_produce_giving(m, 1);
     assert_rel(m->process_spend, 1.454, 1e-12);
     assert_near(m->process_intensity, 1, 0);
     ng_model_free(m);
@@ -163,22 +155,7 @@ static ng_model *tieless_model(size_t n, double meet)
     ng_config cfg;
     process_config(&cfg, 0, 1);
     cfg.p.learning_meet_probability = meet;
-    for (size_t k = 1; k < n; k++) {
-        char name[32];
-        snprintf(name, sizeof name, "q%zu", k);
-        unit_spec s = {name, (int)(k % 4),        false,       1.25, 0.3,
-                       0.2,  NG_DISP_CONDITIONAL, {1, 1, 1, 1}};
-        unit_add_partners(&cfg, &s, 1);
-    }
-    ng_model *m = unit_model_and_clear(&cfg);
-    for (size_t i = 1; i < n; i++) {
-        ng__member_add(m, i, NG_R_invited);
-    }
-    for (size_t i = 0; i < n; i++) {
-        assert_int_equal(m->deg[i], 0);
-        m->x[i] = 0.7;
-    }
-    return m;
+    return unit_tieless_members(&cfg, n);
 }
 
 /* Ties made in `rounds` learning phases at intensity pi, each round from

@@ -448,4 +448,36 @@ static inline const ng_event *unit_last_event_of(const ng_model *m, int type)
     return NULL;
 }
 
+/* Quotas, every member giving x of its quota, then production: the part of
+ * a tick that sets overhead, content input and public value. */
+static inline void unit_produce_giving(ng_model *m, double x)
+{
+    unit_run(ng__phase_quotas, m);
+    unit_give(m, x);
+    unit_run(ng__phase_produce, m);
+}
+
+/* Adds n - 1 partners to cfg (which holds one founder), builds the model
+ * and admits them by hand, so nobody has a tie; every member gives 0.7.
+ * Clears cfg. */
+static inline ng_model *unit_tieless_members(ng_config *cfg, size_t n)
+{
+    for (size_t k = 1; k < n; k++) {
+        char name[32];
+        snprintf(name, sizeof name, "q%zu", k);
+        unit_spec s = {name, (int)(k % 4),        false,       1.25, 0.3,
+                       0.2,  NG_DISP_CONDITIONAL, {1, 1, 1, 1}};
+        unit_add_partners(cfg, &s, 1);
+    }
+    ng_model *m = unit_model_and_clear(cfg);
+    for (size_t i = 1; i < n; i++) {
+        ng__member_add(m, i, NG_R_invited);
+    }
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(m->deg[i], 0);
+        m->x[i] = 0.7;
+    }
+    return m;
+}
+
 #endif
