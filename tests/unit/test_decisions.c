@@ -326,6 +326,32 @@ static void test_decide_power_weighted_follows_power(void **state)
     ng_model_free(m);
 }
 
+/* A voter's power is its power now, not the value stored at the last record
+ * step: a partner admitted this tick (stored power 0) still weighs in.
+ * Member 4 leaves and rejoins with its stored power zeroed; alone it holds
+ * 3 of the 5 units of power and carries the vote. */
+static void test_decide_power_weighted_uses_current_power(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    decide_config(&cfg, "shared", "power_weighted", 5);
+    cfg.p.power_capacity_weight = 1;
+    cfg.p.power_authority_weight = 0;
+    ng_model *m = unit_model_and_clear(&cfg);
+    const double capacity[5] = {0.5, 0.5, 0.5, 0.5, 3};
+    for (size_t i = 0; i < 5; i++) {
+        m->capacity[i] = capacity[i];
+    }
+    ng__power_update(m);
+    ng__member_remove(m, 4, NG_EXITED, NG_R_low_value);
+    ng__member_add(m, 4, NG_R_invited);
+    m->power[4] = 0;
+    const bool yes[5] = {false, false, false, false, true};
+    assert_true(ng__vote(m, NG_R_dissolution_vote, scripted, yes));
+    assert_rel(unit_last_event(m)->amount, 0.6, 1e-15);
+    ng_model_free(m);
+}
+
 /* ---- the governance rule ---- */
 
 /* Under decision.rule "governance" with a lead, only the lead votes: its
@@ -430,6 +456,7 @@ int main(void)
             test_decide_refused_candidate_is_not_reconsidered_early),
         cmocka_unit_test(test_decide_majority_outvotes_losers),
         cmocka_unit_test(test_decide_power_weighted_follows_power),
+        cmocka_unit_test(test_decide_power_weighted_uses_current_power),
         cmocka_unit_test(test_decide_governance_rule_defers_to_the_mode),
         cmocka_unit_test(test_decide_votes_are_recorded),
     };
