@@ -147,6 +147,10 @@ typedef struct ng_summary {
     double final_interpersonal_trust;
     double final_system_trust;
     int64_t total_joins, total_exits, total_exclusions, total_sanctions;
+    /* Small partners: those that ever joined with a capacity below the
+     * (upper) median capacity of all that ever joined; how many of them
+     * had left (exit or exclusion) at the end. */
+    int64_t small_partners, small_partners_left;
     int64_t events_dropped;
     /* v2 modules */
     double mean_fit; /* over recorded ticks */

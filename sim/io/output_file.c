@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "netgov/output.h"
+#include "output_internal.h"
 
 void ng_output_number(FILE *f, double v)
 {
@@ -21,7 +22,7 @@ void ng_output_number(FILE *f, double v)
 }
 
 /* Creates the parent directories of path (like mkdir -p of its dirname). */
-static int make_parents(const char *path, ng_error *err)
+int ng__make_parents(const char *path, ng_error *err)
 {
     char dir[4096];
     if (strlen(path) >= sizeof dir) {
@@ -42,6 +43,18 @@ static int make_parents(const char *path, ng_error *err)
     return 0;
 }
 
+/* Adapts a model writer to ng__write_atomic. */
+typedef struct model_writer {
+    const ng_model *m;
+    int (*write)(const ng_model *, FILE *, ng_error *);
+} model_writer;
+
+static int write_model(void *ctx, FILE *f, ng_error *err)
+{
+    const model_writer *w = ctx;
+    return w->write(w->m, f, err);
+}
+
 int ng_output_to_path(const ng_model *m, const char *path,
                       int (*write)(const ng_model *, FILE *, ng_error *),
                       ng_error *err)
@@ -50,7 +63,15 @@ int ng_output_to_path(const ng_model *m, const char *path,
         int rc = write(m, stdout, err);
         return rc ? rc : (fflush(stdout) ? NG_EIO : 0);
     }
-    int rc = make_parents(path, err);
+    model_writer w = {m, write};
+    return ng__write_atomic(path, write_model, &w, err);
+}
+
+int ng__write_atomic(const char *path,
+                     int (*write)(void *ctx, FILE *f, ng_error *err), void *ctx,
+                     ng_error *err)
+{
+    int rc = ng__make_parents(path, err);
     if (rc) {
         return rc;
     }
@@ -68,7 +89,7 @@ int ng_output_to_path(const ng_model *m, const char *path,
         return ng_error_set(err, NG_EIO, path, "cannot open: %s",
                             strerror(errno));
     }
-    rc = write(m, f, err);
+    rc = write(ctx, f, err);
     if (fflush(f) != 0 || ferror(f)) {
         rc = rc ? rc
                 : ng_error_set(err, NG_EIO, path, "write failed: %s",

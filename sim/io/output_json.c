@@ -12,6 +12,7 @@
 
 #include "engine.h"
 #include "netgov/netgov.h"
+#include "output_internal.h"
 
 static void put_string(FILE *f, const char *s)
 {
@@ -274,10 +275,9 @@ static void write_partner(const ng_model *m, size_t i, FILE *f)
     fputc('}', f);
 }
 
-static cJSON *summary_json(const ng_model *m)
+cJSON *ng__summary_json(const ng_summary *sp)
 {
-    ng_summary s;
-    ng_model_summary(m, &s);
+    const ng_summary s = *sp;
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "outcome", ng_outcome_name(s.outcome));
     cJSON_AddStringToObject(o, "cause", ng_reason_name(s.cause));
@@ -300,6 +300,9 @@ static cJSON *summary_json(const ng_model *m)
     cJSON_AddNumberToObject(o, "exits", (double)s.total_exits);
     cJSON_AddNumberToObject(o, "exclusions", (double)s.total_exclusions);
     cJSON_AddNumberToObject(o, "sanctions", (double)s.total_sanctions);
+    cJSON_AddNumberToObject(o, "small_partners", (double)s.small_partners);
+    cJSON_AddNumberToObject(o, "small_partners_left",
+                            (double)s.small_partners_left);
     cJSON_AddNumberToObject(o, "events_dropped", (double)s.events_dropped);
     cJSON_AddNumberToObject(o, "mean_fit", s.mean_fit);
     cJSON_AddNumberToObject(o, "final_fit", s.final_fit);
@@ -314,6 +317,13 @@ static cJSON *summary_json(const ng_model *m)
     cJSON_AddItemToObject(o, "final_focus",
                           cJSON_CreateDoubleArray(s.final_focus, NG_DIM));
     return o;
+}
+
+static cJSON *summary_of(const ng_model *m)
+{
+    ng_summary s;
+    ng_model_summary(m, &s);
+    return ng__summary_json(&s);
 }
 
 int ng_output_json(const ng_model *m, FILE *f, ng_error *err)
@@ -343,7 +353,7 @@ int ng_output_json(const ng_model *m, FILE *f, ng_error *err)
         write_partner(m, i, f);
     }
     fputs("],\n\"summary\":", f);
-    rc = print_tree(f, summary_json(m), false, err);
+    rc = print_tree(f, summary_of(m), false, err);
     fputs("}\n", f);
     return rc;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_sort.h>
 
 #include "engine.h"
 
@@ -274,6 +275,31 @@ const ng_event *ng_model_events(const ng_model *m)
     return m->events;
 }
 
+/* Counts the small partners (capacity below the upper median of everyone
+ * who ever joined) and those of them who have left.  Sorts in the model's
+ * scratch buffer, so summarising never allocates. */
+static void small_partners(const ng_model *m, ng_summary *s)
+{
+    size_t joined = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        if (m->ever_joined[i]) {
+            m->scratch_real[joined++] = m->capacity[i];
+        }
+    }
+    if (joined == 0) {
+        return;
+    }
+    gsl_sort(m->scratch_real, 1, joined);
+    double median = m->scratch_real[joined / 2];
+    for (size_t i = 0; i < m->n; i++) {
+        if (m->ever_joined[i] && m->capacity[i] < median) {
+            s->small_partners++;
+            s->small_partners_left +=
+                m->state[i] == NG_EXITED || m->state[i] == NG_EXCLUDED;
+        }
+    }
+}
+
 void ng_model_summary(const ng_model *m, ng_summary *s)
 {
     memset(s, 0, sizeof *s);
@@ -313,6 +339,7 @@ void ng_model_summary(const ng_model *m, ng_summary *s)
     s->total_exits = m->total_exits;
     s->total_exclusions = m->total_exclusions;
     s->total_sanctions = m->total_sanctions;
+    small_partners(m, s);
     s->events_dropped = m->events_dropped;
 }
 

@@ -26,7 +26,8 @@ SUMMARY_FIELDS = ["outcome", "cause", "lifetime", "peak_members",
                   "final_interpersonal_trust", "final_system_trust",
                   "mean_fit", "final_fit", "mission_turn", "shocks",
                   "incidents", "votes_held", "votes_failed",
-                  "process_spending", "final_mission", "final_focus"]
+                  "process_spending", "final_mission", "final_focus",
+                  "small_partners", "small_partners_left"]
 
 
 def is_int(v):
@@ -131,6 +132,20 @@ def check_document(s, label, doc, ticks, metrics, event_types, reasons):
             fe is None or (is_int(fe) and 0 <= fe <= lifetime), repr(fe))
     s.check("%s: summary.share_ever_joined in [0, 1]" % label,
             0 <= summary["share_ever_joined"] <= 1)
+    # Small partners: below the upper median capacity of all who ever
+    # joined; recomputed from the partner list.
+    joined = sorted(p["capacity"] for p in doc["partners"]
+                    if p["ever_joined"])
+    median = joined[len(joined) // 2] if joined else 0
+    small = [p for p in doc["partners"]
+             if p["ever_joined"] and p["capacity"] < median]
+    left = [p for p in small if p["state"] in ("exited", "excluded")]
+    s.check("%s: summary.small_partners(_left) match the partners" % label,
+            summary.get("small_partners") == len(small)
+            and summary.get("small_partners_left") == len(left),
+            "summary %r/%r, partners %d/%d" % (
+                summary.get("small_partners"),
+                summary.get("small_partners_left"), len(small), len(left)))
 
     series = doc["series"]
     want = ["tick"] + metrics

@@ -1,0 +1,26 @@
+/* Pieces of the run document shared with the sweep runner, so a run's
+ * summary reads the same in a run document and in a line of runs.jsonl. */
+#ifndef NETGOV_OUTPUT_INTERNAL_H
+#define NETGOV_OUTPUT_INTERNAL_H
+
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#include "netgov/error.h"
+#include "netgov/record.h"
+
+/* The summary object of OUTPUT.md section "summary"; NULL when out of
+ * memory. */
+cJSON *ng__summary_json(const ng_summary *s);
+
+/* Creates the parent folders of path (mkdir -p of its dirname). */
+int ng__make_parents(const char *path, ng_error *err);
+/* Calls write(ctx, f, err) on a temporary file beside path and renames it
+ * to path on success (creating missing parent folders); removes the
+ * temporary on failure. */
+int ng__write_atomic(const char *path,
+                     int (*write)(void *ctx, FILE *f, ng_error *err), void *ctx,
+                     ng_error *err);
+
+#endif
