@@ -79,28 +79,30 @@ size_t ng_config_pool_size(const ng_config *cfg)
     return cfg->n_partners + (size_t)generated;
 }
 
-int ng_config_load(ng_config *cfg, const char *path, ng_errors *errs)
+int ng__file_read(const char *path, char **text, size_t *len, ng_errors *errs)
 {
+    *text = NULL;
+    *len = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
         return ng_errors_add(errs, NG_EIO, path, "cannot open: %s",
                              strerror(errno));
     }
-    char *text = NULL;
-    size_t len = 0, cap = 0;
+    char *buf = NULL;
+    size_t n = 0, cap = 0;
     int rc = 0;
     for (;;) {
-        if (len + 4096 > cap) {
+        if (n + 4096 > cap) {
             cap = cap ? 2 * cap : 65536;
-            char *grown = realloc(text, cap);
+            char *grown = realloc(buf, cap);
             if (!grown) {
                 rc = ng_errors_add(errs, NG_ENOMEM, path, "out of memory");
                 goto done;
             }
-            text = grown;
+            buf = grown;
         }
-        size_t got = fread(text + len, 1, cap - len, f);
-        len += got;
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
         if (got == 0) {
             break;
         }
@@ -109,10 +111,25 @@ int ng_config_load(ng_config *cfg, const char *path, ng_errors *errs)
         rc = ng_errors_add(errs, NG_EIO, path, "read error");
         goto done;
     }
-    rc = ng_config_parse(cfg, text, len, path, errs);
+    buf[n] = '\0';
+    *text = buf;
+    *len = n;
+    buf = NULL;
 done:
-    free(text);
+    free(buf);
     fclose(f);
+    return rc;
+}
+
+int ng_config_load(ng_config *cfg, const char *path, ng_errors *errs)
+{
+    char *text;
+    size_t len;
+    int rc = ng__file_read(path, &text, &len, errs);
+    if (rc == 0) {
+        rc = ng_config_parse(cfg, text, len, path, errs);
+    }
+    free(text);
     return rc;
 }
 

@@ -1,4 +1,5 @@
-/* Shared between config.c and config_parse.c. */
+/* JSON and file helpers of the config reader, shared with the experiment
+ * specs (sim/experiment/spec.c), so both report errors the same way. */
 #ifndef NETGOV_CONFIG_INTERNAL_H
 #define NETGOV_CONFIG_INTERNAL_H
 
@@ -16,5 +17,17 @@ void ng__json_describe(const cJSON *v, char *buf, size_t size);
  * NULL when nothing is close enough to be a likely typo. */
 const char *ng__did_you_mean(const char *key, const char *const *candidates,
                              size_t n);
+
+/* Reports an unknown parameter path, suggesting the closest known one. */
+void ng__unknown_key(const char *path, ng_errors *errs);
+/* Parses a whole JSON document; a syntax error or trailing text is reported
+ * as "<source>:<line>:<col>" and gives NULL. */
+cJSON *ng__json_parse(const char *text, size_t len, const char *source,
+                      ng_errors *errs);
+/* Reports every key that occurs twice in obj as "<prefix>.<key>". */
+void ng__json_reject_duplicates(const cJSON *obj, const char *prefix,
+                                ng_errors *errs);
+/* Reads a whole file into a NUL-terminated buffer the caller frees. */
+int ng__file_read(const char *path, char **text, size_t *len, ng_errors *errs);
 
 #endif

@@ -137,7 +137,7 @@ static void suggest_path(const char *path, char *out, size_t size)
     snprintf(out, size, "%s", hit ? hit : "");
 }
 
-static void unknown_key(const char *path, ng_errors *errs)
+void ng__unknown_key(const char *path, ng_errors *errs)
 {
     char hint[PATH_MAX_LEN];
     suggest_path(path, hint, sizeof hint);
@@ -274,7 +274,7 @@ int ng__config_apply(ng_config *cfg, const char *path, const cJSON *value,
                              "expected a parameter, found a group of "
                              "parameters (see `netgov params`)");
     }
-    unknown_key(path, errs);
+    ng__unknown_key(path, errs);
     return NG_ECONFIG;
 }
 
@@ -394,8 +394,8 @@ static bool want_location(const cJSON *v, const char *where, double *out,
 
 /* JSON allows repeated keys and cJSON keeps them all; a scenario that sets
  * one field twice is almost certainly a mistake, so it is an error. */
-static void reject_duplicates(const cJSON *obj, const char *prefix,
-                              ng_errors *errs)
+void ng__json_reject_duplicates(const cJSON *obj, const char *prefix,
+                                ng_errors *errs)
 {
     for (const cJSON *a = obj->child; a; a = a->next) {
         for (const cJSON *b = obj->child; b != a; b = b->next) {
@@ -470,7 +470,7 @@ static void parse_partner(ng_partner_spec *ps, const cJSON *obj, size_t idx,
                       found);
         return;
     }
-    reject_duplicates(obj, where, errs);
+    ng__json_reject_duplicates(obj, where, errs);
     const cJSON *f;
     cJSON_ArrayForEach(f, obj)
     {
@@ -574,7 +574,7 @@ static bool parse_tie(const ng_config *cfg, const cJSON *obj, size_t idx,
         return false;
     }
     bool ok = true;
-    reject_duplicates(obj, where, errs);
+    ng__json_reject_duplicates(obj, where, errs);
     t->trust = cfg->p.network_tie_trust;
     const cJSON *f;
     cJSON_ArrayForEach(f, obj)
@@ -646,7 +646,7 @@ static bool is_object_prefix(const char *path)
 static void walk(ng_config *cfg, const cJSON *obj, const char *prefix,
                  ng_errors *errs)
 {
-    reject_duplicates(obj, prefix, errs);
+    ng__json_reject_duplicates(obj, prefix, errs);
     const cJSON *item;
     cJSON_ArrayForEach(item, obj)
     {
@@ -745,22 +745,34 @@ static void prefix_source(ng_errors *errs, size_t from, const char *source)
     }
 }
 
+cJSON *ng__json_parse(const char *text, size_t len, const char *source,
+                      ng_errors *errs)
+{
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    if (!root) {
+        syntax_error(text, end ? end : text, source,
+                     "valid JSON, found a syntax error", errs);
+        return NULL;
+    }
+    const char *extra = trailing_text(end, text + len);
+    if (extra) {
+        cJSON_Delete(root);
+        syntax_error(text, extra, source,
+                     "the end of the document, found more text", errs);
+        return NULL;
+    }
+    return root;
+}
+
 int ng_config_parse(ng_config *cfg, const char *text, size_t len,
                     const char *source, ng_errors *errs)
 {
     size_t before = errs ? errs->n + errs->dropped : 0;
     size_t first = errs ? errs->n : 0;
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+    cJSON *root = ng__json_parse(text, len, source, errs);
     if (!root) {
-        return syntax_error(text, end ? end : text, source,
-                            "valid JSON, found a syntax error", errs);
-    }
-    const char *extra = trailing_text(end, text + len);
-    if (extra) {
-        cJSON_Delete(root);
-        return syntax_error(text, extra, source,
-                            "the end of the document, found more text", errs);
+        return NG_ECONFIG;
     }
     if (!cJSON_IsObject(root)) {
         char found[96];

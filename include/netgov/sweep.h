@@ -1,0 +1,243 @@
+/* Sweeps: experiment specs, designs, the parallel runner and the output
+ * folder (runs.jsonl, manifest.json, summary.json, summary.csv).
+ *
+ * A sweep is a list of design points (parameter assignments) times a number
+ * of replications.  Run r of a sweep is design point r / R, replication
+ * r % R; its seed depends only on the master seed, the point and the
+ * replication (ng_sweep_seed), so a run's result does not depend on which
+ * thread or MPI rank ran it or when.  docs/EXPERIMENTS.md is the reference.
+ */
+#ifndef NETGOV_SWEEP_H
+#define NETGOV_SWEEP_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "netgov/config.h"
+#include "netgov/error.h"
+#include "netgov/experiment.h"
+#include "netgov/params.h"
+
+/* ---- specs (spec.c) ---- */
+
+#define NG_PATH_MAX 160
+
+/* One axis: a list of values (each the JSON text of a value) or a range
+ * [min, max] of a real or integer parameter, sampled by the spec's
+ * sampler. */
+typedef struct ng_axis {
+    char path[NG_PATH_MAX];
+    const ng_param *param;
+    size_t n_values;
+    char **values; /* NULL for a range */
+    double min, max;
+} ng_axis;
+
+typedef enum ng_sampler {
+    NG_SAMPLER_NONE, /* no range axes */
+    NG_SAMPLER_LHS,
+    NG_SAMPLER_SOBOL
+} ng_sampler;
+
+typedef enum ng_analysis {
+    NG_ANALYSIS_NONE,
+    NG_ANALYSIS_SOBOL, /* Saltelli design, Jansen estimators */
+    NG_ANALYSIS_MORRIS /* elementary effects on trajectories */
+} ng_analysis;
+
+/* Where the base scenario comes from: exactly one of these is set. */
+typedef struct ng_base {
+    char preset[NG_NAME_MAX]; /* a built-in scenario */
+    char *file;               /* a config file, relative to the spec's folder */
+    char *inline_json;        /* the config itself, as JSON text */
+} ng_base;
+
+typedef struct ng_spec {
+    char name[NG_NAME_MAX];
+    char description[2048];
+    ng_base base;
+    char **sets; /* fixed overrides "path=<json>" applied to the base */
+    size_t n_sets;
+    ng_axis *axes;
+    size_t n_axes;
+    ng_sampler sampler;
+    size_t samples; /* sampler points */
+    size_t replications;
+    bool has_seed;
+    uint64_t seed;       /* master seed; default: the base's run.seed */
+    bool common_numbers; /* same seeds at every design point */
+    size_t series_every; /* keep every k-th tick of the key series */
+    double confidence;   /* level of the confidence intervals */
+    /* sensitivity analysis */
+    ng_analysis analysis;
+    size_t sa_samples; /* Sobol: base samples n; Morris: trajectories r */
+    size_t levels;     /* Morris grid levels */
+    size_t bootstrap;
+    char **outputs; /* summary metrics to analyse */
+    size_t n_outputs;
+    char *canonical; /* the spec as compact JSON, for the manifest and hash */
+} ng_spec;
+
+/* Parses and validates a spec; every problem is collected into errs with
+ * its field path ("axes[1].values[0]").  `source` names the text in
+ * messages; a base file is resolved relative to `dir` ("" for the current
+ * folder). */
+int ng_spec_parse(ng_spec *s, const char *text, size_t len, const char *source,
+                  const char *dir, ng_errors *errs);
+int ng_spec_load(ng_spec *s, const char *path, ng_errors *errs);
+void ng_spec_free(ng_spec *s);
+
+/* ---- designs (design.c) ---- */
+
+/* Design points: n_points rows of n_cols assignments (JSON value texts)
+ * to parameter paths, and a stable id per row. */
+typedef struct ng_design {
+    size_t n_cols, n_points;
+    char **paths; /* n_cols */
+    char **cells; /* n_points * n_cols */
+    char **ids;   /* n_points */
+    /* Unit-cube coordinates of the range axes (n_points * n_unit), for the
+     * sensitivity estimators; NULL when there are none. */
+    double *unit;
+    size_t n_unit;
+} ng_design;
+
+/* Expands a spec's axes: the full factorial of the value axes (the first
+ * axis varies slowest), times the sampler's points of the range axes (or
+ * the Saltelli / Morris design when the spec asks for a sensitivity
+ * analysis).  Random designs (LHS, Morris) draw from a generator seeded with
+ * ng_seed_mix(master_seed, NG_DESIGN_STREAM). */
+#define NG_DESIGN_STREAM UINT64_C(0x64657369676e) /* "design" */
+int ng_design_from_spec(const ng_spec *s, uint64_t master_seed, ng_design *d,
+                        ng_errors *errs);
+/* Takes a table from another tool: one point per row; a column "id" holds
+ * the rows' ids (unique), otherwise the ids are the row numbers from 0. */
+int ng_design_from_table(const ng_table *t, ng_design *d, ng_errors *errs);
+/* Applies point p's assignments to cfg. */
+int ng_design_apply(const ng_design *d, size_t p, ng_config *cfg,
+                    ng_errors *errs);
+/* Applies every point to a copy of base and reports assignments that are
+ * not valid parameter values, naming the point and its id. */
+int ng_design_check(const ng_design *d, const ng_config *base, ng_errors *errs);
+void ng_design_free(ng_design *d);
+
+/* ---- runs (runner.c) ---- */
+
+/* The key observables every run line carries as series. */
+#define NG_SWEEP_SERIES(X)                                                     \
+    X(members)                                                                 \
+    X(contribution)                                                            \
+    X(free_riding) X(interpersonal_trust) X(system_trust) X(public_value)
+
+typedef struct ng_sweep {
+    const ng_config *base; /* the spec's base with its fixed overrides */
+    const ng_design *design;
+    size_t replications;
+    uint64_t master_seed;
+    bool common_numbers;
+    size_t series_every;
+    const char *documents_dir; /* full run documents go here, or NULL */
+} ng_sweep;
+
+/* Seed of replication `rep` at design point `point`: splitmix64 of the
+ * master seed and the stream rep (common random numbers) or
+ * (point + 1) * 2^32 + rep (independent), through ng_seed_mix. */
+uint64_t ng_sweep_seed(uint64_t master, size_t point, size_t rep,
+                       bool common_numbers);
+size_t ng_sweep_runs(const ng_sweep *s);
+
+/* Runs run `r` and formats its line of runs.jsonl (no newline) into a
+ * malloc'ed string.  A run that fails (invalid combination of parameters,
+ * a broken invariant) still gives a line, with "error" instead of the
+ * results.  Returns 0 or NG_ENOMEM. */
+int ng_sweep_run_line(const ng_sweep *s, size_t r, char **line);
+
+/* Receives finished lines; calls are serialised. */
+typedef void (*ng_line_sink)(void *ctx, size_t run, const char *line);
+
+/* Runs the listed runs on `threads` threads and hands each line to sink.
+ * Stops taking new runs once *stop becomes non-zero (lines of runs in
+ * flight are still delivered).  Returns 0 or NG_ENOMEM / NG_EINVAL. */
+int ng_sweep_run_threads(const ng_sweep *s, const size_t *todo, size_t n_todo,
+                         int threads, ng_line_sink sink, void *ctx,
+                         volatile sig_atomic_t *stop, ng_error *err);
+
+/* ---- the output folder (store.c) ---- */
+
+/* What the manifest records about a sweep. */
+typedef struct ng_provenance {
+    const char *command;     /* "sweep" or "sensitivity" */
+    const char *spec_json;   /* the spec, compact */
+    const char *spec_hash;   /* ng_sweep_hash of spec, base and design */
+    const char *design_file; /* --design FILE, or NULL */
+    uint64_t master_seed;
+    bool common_numbers;
+    size_t points, replications;
+    double confidence;
+    size_t shard, shards; /* this is shard `shard` (1-based) of `shards` */
+    int threads, ranks;
+} ng_provenance;
+
+/* An open output folder: runs.jsonl opened for appending and which runs of
+ * this shard it already holds. */
+typedef struct ng_store {
+    char dir[4096];
+    int fd;
+    size_t n_runs; /* of the whole sweep */
+    unsigned char *done;
+    size_t n_done, n_mine; /* done and total runs of this shard */
+    char started[32];
+    int attempts;
+} ng_store;
+
+/* "fnv1a64:<16 hex digits>" of the parts, each followed by a newline: a
+ * fingerprint that tells a changed spec from the one a folder was made
+ * with (not a cryptographic hash). */
+void ng_sweep_hash(const char *const *parts, size_t n, char out[32]);
+
+/* Opens (creating) the folder.  If it holds an earlier attempt of the same
+ * sweep (same spec hash, engine version and shard), the runs already in
+ * runs.jsonl count as done and a line cut short by a crash is dropped; a
+ * folder made by a different spec is refused with NG_ECONFIG.  Writes the
+ * manifest with status "running". */
+int ng_store_open(ng_store *st, const char *dir, const ng_provenance *pv,
+                  ng_errors *errs);
+/* Appends one line with a single write, so a crash loses at most the lines
+ * not yet written. */
+int ng_store_append(ng_store *st, const char *line, ng_error *err);
+/* Rewrites runs.jsonl in run order, writes summary.json and summary.csv
+ * (unless this is one shard of several) and marks the manifest
+ * "complete". */
+int ng_store_finish(ng_store *st, const ng_provenance *pv, ng_error *err);
+void ng_store_close(ng_store *st);
+
+/* Merges the folders of all shards of one sweep into out_dir: the same
+ * runs.jsonl, summary.json and summary.csv as an unsharded sweep. */
+int ng_store_merge(const char *out_dir, const char *const *dirs, size_t n,
+                   ng_errors *errs);
+
+/* ---- MPI (runner_mpi.c, only in a build with -DNETGOV_MPI=ON, which
+ * defines NG_HAVE_MPI) ---- */
+
+/* Initialises MPI (once) and tells this process's rank and the count. */
+int ng_mpi_start(int *argc, char ***argv, int *rank, int *ranks);
+void ng_mpi_stop(void);
+/* On rank 0: hands the listed runs to the other ranks one at a time and
+ * passes their lines to sink; on the other ranks: runs what rank 0 sends
+ * (todo and sink are ignored there).  Needs at least two ranks. */
+int ng_sweep_run_mpi(const ng_sweep *s, const size_t *todo, size_t n_todo,
+                     ng_line_sink sink, void *ctx, volatile sig_atomic_t *stop,
+                     ng_error *err);
+
+/* ---- summaries (summary.c) ---- */
+
+/* Writes summary.json and summary.csv into dir from the runs of a sorted
+ * runs.jsonl (grouped by design point): per point the mean, sd and
+ * confidence interval of every numeric summary metric, the outcome and
+ * cause frequencies, and the mean key series with confidence bands. */
+int ng_summary_write(const char *runs_path, const char *dir, double level,
+                     ng_error *err);
+
+#endif
