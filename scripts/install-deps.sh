@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs what netgov needs on Debian/Ubuntu: a C toolchain, CMake, GSL,
-# cJSON, cmocka, and Debian's python3 for the CLI tests.  Runs apt-get only
+# cJSON, cmocka, OpenMPI (for the optional cluster runner, built and tested
+# by scripts/test.sh), and Debian's python3 for the CLI tests.  Runs apt-get only
 # for packages that are missing; needs root (or sudo).
 set -euo pipefail
 packages=(build-essential cmake pkg-config libgsl-dev libcjson-dev
-          libcmocka-dev python3)
+          libcmocka-dev openmpi-bin libopenmpi-dev python3)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Builds netgov and runs the whole test suite (unit, CLI) with ctest.
+# The normal build includes the MPI runner (-DNETGOV_MPI=ON), so the suite
+# also compares `mpirun -n K netgov sweep` with a single-process sweep.
 # With --sanitize, builds into build-asan with AddressSanitizer and
-# UndefinedBehaviorSanitizer and runs the suite there.
+# UndefinedBehaviorSanitizer (without MPI, whose library's own allocations
+# the leak checker would report) and runs the suite there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=build
-opts=(-DCMAKE_BUILD_TYPE=Release)
+opts=(-DCMAKE_BUILD_TYPE=Release -DNETGOV_MPI=ON)
 if [ "${1:-}" = "--sanitize" ]; then
     dir=build-asan
-    opts=(-DCMAKE_BUILD_TYPE=Debug -DNG_SANITIZE=ON)
+    opts=(-DCMAKE_BUILD_TYPE=Debug -DNG_SANITIZE=ON -DNETGOV_MPI=OFF)
 fi
 scripts/install-deps.sh
 cmake -B "$dir" -S . "${opts[@]}" >/dev/null

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "netgov/netgov.h"
+#include "netgov/sweep.h"
 
 /* Exit codes. */
 enum { CLI_OK = 0, CLI_RUNTIME = 1, CLI_USAGE = 2 };
@@ -33,7 +34,27 @@ void cli_print_error(const ng_error *err);
 /* Exit code for a library status. */
 int cli_exit_code(int status);
 
+/* Progress on stderr (progress.c). */
+typedef struct cli_progress {
+    size_t total, done, first;
+    bool quiet, tty;
+    double start, last;
+} cli_progress;
+double cli_seconds(void);
+void cli_progress_start(cli_progress *p, size_t total, size_t done, bool quiet);
+void cli_progress_step(cli_progress *p);
+void cli_progress_end(cli_progress *p);
+
+/* Estimates and prints a sensitivity analysis of a finished sweep in dir
+ * (sensitivity_table.c). */
+int cli_sensitivity_report(const ng_spec *s, const ng_design *d,
+                           uint64_t master_seed, const char *dir, bool quiet);
+
 int cmd_run(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
+int cmd_sensitivity(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_params(int argc, char **argv);
 int cmd_presets(int argc, char **argv);

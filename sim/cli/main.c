@@ -22,22 +22,36 @@ static const char usage[] =
     "                    list every model parameter with default, range,\n"
     "                    unit and meaning\n"
     "  presets           list the built-in scenarios\n"
+    "  sweep SPEC [-j N] [--out DIR] [--design FILE] [--shard i/n]\n"
+    "        [--series] [--quiet]\n"
+    "                    run an experiment spec (axes x replications) into\n"
+    "                    DIR (default out/<spec name>); re-running resumes\n"
+    "  sensitivity SPEC [same options]\n"
+    "                    a sweep with Sobol indices or Morris effects\n"
+    "  merge --out DIR SHARD_DIR...\n"
+    "                    join the folders of a sweep's shards\n"
+    "  compare [CONFIG] [--preset NAME] [--reps R] [--seed N]\n"
+    "        [--set path=value ...] [--rank-by METRIC] [-j N] [--out FILE]\n"
+    "                    every governance mode x cost rule on common seeds,\n"
+    "                    ranked with 95% intervals"
     "\n"
     "options:\n"
     "  -h, --help        show this help\n"
     "  --version         show the engine version\n"
     "\n"
     "exit status: 0 success, 1 runtime failure, 2 bad usage or bad input\n"
-    "docs: README.md, docs/MODEL.md (the model), docs/OUTPUT.md (the output)\n";
+    "docs: README.md, docs/MODEL.md (the model), docs/OUTPUT.md (the output),\n"
+    "      docs/EXPERIMENTS.md (sweeps, compare, sensitivity)\n";
 
 static const struct {
     const char *name;
     int (*fn)(int argc, char **argv);
 } commands[] = {
-    {"run", cmd_run},
-    {"validate", cmd_validate},
-    {"params", cmd_params},
-    {"presets", cmd_presets},
+    {"run", cmd_run},       {"validate", cmd_validate},
+    {"params", cmd_params}, {"presets", cmd_presets},
+    {"sweep", cmd_sweep},   {"sensitivity", cmd_sensitivity},
+    {"merge", cmd_merge},   {"compare", cmd_compare},
+    /* one per line */
 };
 
 int main(int argc, char **argv)

@@ -1,0 +1,418 @@
+/* netgov sweep and netgov sensitivity: run an experiment spec into an
+ * output folder, resuming an earlier attempt, on threads or MPI ranks, as
+ * one shard of several if asked; sensitivity then estimates Sobol indices
+ * or Morris effects from the runs. */
+#define _POSIX_C_SOURCE 200809L
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "experiment/analysis.h"
+#include "netgov/output.h"
+#include "netgov/sweep.h"
+
+typedef struct sweep_args {
+    const char *spec, *out, *design;
+    int threads;
+    size_t shard, shards;
+    bool quiet, series;
+} sweep_args;
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+static int usage_error(const char *cmd, const char *what, const char *arg)
+{
+    fprintf(stderr, "netgov: %s: %s%s\n(try netgov --help)\n", cmd, what, arg);
+    return CLI_USAGE;
+}
+
+static int parse_args(const char *cmd, int argc, char **argv, sweep_args *a)
+{
+    memset(a, 0, sizeof *a);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    a->threads = cores > 0 ? (int)cores : 1;
+    a->shard = a->shards = 1;
+    for (int k = 1; k < argc; k++) {
+        const char *s = argv[k];
+        const char *val = k + 1 < argc ? argv[k + 1] : NULL;
+        bool takes = !strcmp(s, "-j") || !strcmp(s, "--out") ||
+                     !strcmp(s, "--design") || !strcmp(s, "--shard");
+        if (takes && !val) {
+            return usage_error(cmd, "missing value after ", s);
+        }
+        if (!strcmp(s, "-j")) {
+            char *end;
+            long j = strtol(val, &end, 10);
+            if (*end || j < 1 || j > 1024) {
+                return usage_error(cmd, "-j expects 1 to 1024 threads, found ",
+                                   val);
+            }
+            a->threads = (int)j;
+        } else if (!strcmp(s, "--out")) {
+            a->out = val;
+        } else if (!strcmp(s, "--design")) {
+            a->design = val;
+        } else if (!strcmp(s, "--shard")) {
+            char tail;
+            if (sscanf(val, "%zu/%zu%c", &a->shard, &a->shards, &tail) != 2 ||
+                a->shards < 1 || a->shard < 1 || a->shard > a->shards) {
+                return usage_error(cmd,
+                                   "--shard expects i/n with 1 <= i <= n, "
+                                   "found ",
+                                   val);
+            }
+        } else if (!strcmp(s, "--quiet") || !strcmp(s, "-q")) {
+            a->quiet = true;
+            continue;
+        } else if (!strcmp(s, "--series")) {
+            a->series = true;
+            continue;
+        } else if (s[0] == '-' && s[1]) {
+            return usage_error(cmd, "unknown option ", s);
+        } else if (a->spec) {
+            return usage_error(cmd, "more than one spec: ", s);
+        } else {
+            a->spec = s;
+            continue;
+        }
+        k++;
+    }
+    if (!a->spec) {
+        return usage_error(cmd, "expected an experiment spec (JSON)", "");
+    }
+    return CLI_OK;
+}
+
+/* ---- the job: spec, base scenario, design ---- */
+
+typedef struct job {
+    ng_spec spec;
+    ng_config base;
+    ng_design design;
+    ng_sweep sweep;
+    char hash[32];
+    char out[1024];
+    char docs[1100];
+} job;
+
+static int load_base(const ng_spec *s, ng_config *cfg, ng_errors *errs)
+{
+    int rc;
+    if (s->base.inline_json) {
+        ng_config_init(cfg);
+        snprintf(cfg->name, sizeof cfg->name, "%s", s->name);
+        rc = ng_config_parse(cfg, s->base.inline_json,
+                             strlen(s->base.inline_json), "base.config", errs);
+    } else {
+        rc = cli_load_scenario(s->base.file,
+                               s->base.file ? NULL : s->base.preset, cfg, errs);
+    }
+    for (size_t k = 0; rc == 0 && k < s->n_sets; k++) {
+        rc = ng_config_set(cfg, s->sets[k], errs);
+    }
+    return rc;
+}
+
+static int config_text(const ng_config *cfg, char **text)
+{
+    size_t len;
+    FILE *f = open_memstream(text, &len);
+    if (!f) {
+        return NG_ENOMEM;
+    }
+    int rc = ng_output_config(cfg, f, NULL);
+    fclose(f);
+    return rc;
+}
+
+/* The fingerprint of everything that decides the runs' results. */
+static int job_hash(job *j)
+{
+    char *base = NULL;
+    if (config_text(&j->base, &base)) {
+        free(base);
+        return NG_ENOMEM;
+    }
+    size_t n =
+        2 + j->design.n_cols + j->design.n_points * (j->design.n_cols + 1);
+    const char **parts = calloc(n, sizeof *parts);
+    if (!parts) {
+        free(base);
+        return NG_ENOMEM;
+    }
+    size_t k = 0;
+    parts[k++] = j->spec.canonical;
+    parts[k++] = base;
+    for (size_t c = 0; c < j->design.n_cols; c++) {
+        parts[k++] = j->design.paths[c];
+    }
+    for (size_t p = 0; p < j->design.n_points; p++) {
+        parts[k++] = j->design.ids[p];
+        for (size_t c = 0; c < j->design.n_cols; c++) {
+            parts[k++] = j->design.cells[p * j->design.n_cols + c];
+        }
+    }
+    ng_sweep_hash(parts, k, j->hash);
+    free(parts);
+    free(base);
+    return 0;
+}
+
+static int job_load(job *j, const sweep_args *a, const char *cmd,
+                    ng_errors *errs)
+{
+    int rc = ng_spec_load(&j->spec, a->spec, errs);
+    if (rc) {
+        return rc;
+    }
+    bool sensitivity = !strcmp(cmd, "sensitivity");
+    if (sensitivity != (j->spec.analysis != NG_ANALYSIS_NONE)) {
+        return ng_errors_add(
+            errs, NG_ECONFIG, a->spec,
+            sensitivity ? "expected a \"sensitivity\" section for netgov "
+                          "sensitivity"
+                        : "this spec asks for a sensitivity analysis: run it "
+                          "with netgov sensitivity");
+    }
+    if (a->design && (j->spec.n_axes || sensitivity)) {
+        return ng_errors_add(errs, NG_ECONFIG, a->spec,
+                             "expected no axes in a spec used with --design "
+                             "(the design file gives the points)");
+    }
+    rc = load_base(&j->spec, &j->base, errs);
+    if (rc) {
+        return rc;
+    }
+    uint64_t master =
+        j->spec.has_seed ? j->spec.seed : (uint64_t)j->base.p.run_seed;
+    if (a->design) {
+        ng_table t = {0};
+        rc = ng_table_read(a->design, &t, errs);
+        rc = rc ? rc : ng_design_from_table(&t, &j->design, errs);
+        ng_table_free(&t);
+    } else {
+        rc = ng_design_from_spec(&j->spec, master, &j->design, errs);
+    }
+    rc = rc ? rc : ng_design_check(&j->design, &j->base, errs);
+    if (rc) {
+        return rc;
+    }
+    if (a->out) {
+        snprintf(j->out, sizeof j->out, "%s", a->out);
+    } else {
+        snprintf(j->out, sizeof j->out, "out/%s",
+                 j->spec.name[0] ? j->spec.name : j->base.name);
+    }
+    snprintf(j->docs, sizeof j->docs, "%s/runs", j->out);
+    j->sweep = (ng_sweep){&j->base,
+                          &j->design,
+                          j->spec.replications,
+                          master,
+                          j->spec.common_numbers,
+                          j->spec.series_every,
+                          a->series ? j->docs : NULL};
+    return job_hash(j) ? ng_errors_add(errs, NG_ENOMEM, NULL, "out of memory")
+                       : 0;
+}
+
+static void job_free(job *j)
+{
+    ng_spec_free(&j->spec);
+    ng_config_clear(&j->base);
+    ng_design_free(&j->design);
+}
+
+/* ---- running ---- */
+
+typedef struct sink_ctx {
+    ng_store *store;
+    cli_progress progress;
+    ng_error err;
+    int status;
+} sink_ctx;
+
+static void to_store(void *ctx, size_t run, const char *line)
+{
+    (void)run;
+    sink_ctx *c = ctx;
+    if (c->status == 0) {
+        c->status = ng_store_append(c->store, line, &c->err);
+    }
+    if (c->status) {
+        stop_requested = 1;
+    }
+    cli_progress_step(&c->progress);
+}
+
+static size_t *todo_list(const ng_store *st, const sweep_args *a, size_t *n)
+{
+    size_t *todo = malloc((st->n_runs ? st->n_runs : 1) * sizeof *todo);
+    *n = 0;
+    for (size_t r = 0; todo && r < st->n_runs; r++) {
+        if (r % a->shards == a->shard - 1 && !st->done[r]) {
+            todo[(*n)++] = r;
+        }
+    }
+    return todo;
+}
+
+static int run_all(job *j, const sweep_args *a, ng_store *st, int ranks,
+                   double *seconds)
+{
+    size_t n_todo;
+    size_t *todo = todo_list(st, a, &n_todo);
+    if (!todo) {
+        fprintf(stderr, "netgov: out of memory\n");
+        return CLI_RUNTIME;
+    }
+    sink_ctx c = {st, {0}, {0}, 0};
+    cli_progress_start(&c.progress, st->n_mine, st->n_mine - n_todo, a->quiet);
+    double t0 = cli_seconds();
+    ng_error err = {0};
+    int rc;
+#ifdef NG_HAVE_MPI
+    if (ranks > 1) {
+        rc = ng_sweep_run_mpi(&j->sweep, todo, n_todo, to_store, &c,
+                              &stop_requested, &err);
+    } else
+#endif
+    {
+        (void)ranks;
+        rc = ng_sweep_run_threads(&j->sweep, todo, n_todo, a->threads, to_store,
+                                  &c, &stop_requested, &err);
+    }
+    *seconds = cli_seconds() - t0;
+    cli_progress_end(&c.progress);
+    free(todo);
+    if (c.status) {
+        cli_print_error(&c.err);
+        return CLI_RUNTIME;
+    }
+    if (rc) {
+        cli_print_error(&err);
+        return CLI_RUNTIME;
+    }
+    return CLI_OK;
+}
+
+static int finish(job *j, const sweep_args *a, ng_store *st,
+                  const ng_provenance *pv, double seconds, size_t ran)
+{
+    if (st->n_done < st->n_mine) {
+        fprintf(stderr,
+                "netgov: interrupted after %zu of %zu runs; run the same "
+                "command again to resume\n",
+                st->n_done, st->n_mine);
+        return CLI_RUNTIME;
+    }
+    ng_error err = {0};
+    if (ng_store_finish(st, pv, &err)) {
+        cli_print_error(&err);
+        return CLI_RUNTIME;
+    }
+    if (!a->quiet) {
+        fprintf(stderr, "netgov: %s: %zu runs (%zu this time, %.1f runs/s)",
+                j->spec.name[0] ? j->spec.name : a->spec, st->n_mine, ran,
+                seconds > 0 ? (double)ran / seconds : 0.0);
+        fprintf(stderr, "; wrote %s/\n", j->out);
+        if (a->shards > 1) {
+            fprintf(stderr,
+                    "  shard %zu/%zu: merge all shards with netgov merge\n",
+                    a->shard, a->shards);
+        }
+    }
+    return CLI_OK;
+}
+
+static int sweep_main(const char *cmd, int argc, char **argv)
+{
+    int rank = 0, ranks = 1;
+#ifdef NG_HAVE_MPI
+    if (ng_mpi_start(&argc, &argv, &rank, &ranks)) {
+        fprintf(stderr, "netgov: %s: MPI failed to start\n", cmd);
+        return CLI_RUNTIME;
+    }
+#endif
+    sweep_args a;
+    int code = parse_args(cmd, argc, argv, &a);
+    job j;
+    memset(&j, 0, sizeof j);
+    ng_errors errs = {0};
+    if (code == CLI_OK) {
+        int rc = job_load(&j, &a, cmd, &errs);
+        if (rc) {
+            if (rank == 0) {
+                cli_print_errors(&errs);
+            }
+            code = cli_exit_code(rc);
+        }
+    }
+    if (code == CLI_OK && rank > 0) {
+#ifdef NG_HAVE_MPI
+        ng_error err = {0};
+        code = ng_sweep_run_mpi(&j.sweep, NULL, 0, NULL, NULL, &stop_requested,
+                                &err)
+                   ? CLI_RUNTIME
+                   : CLI_OK;
+#endif
+    } else if (code == CLI_OK) {
+        signal(SIGINT, on_signal);
+        signal(SIGTERM, on_signal);
+        ng_provenance pv = {cmd,
+                            j.spec.canonical,
+                            j.hash,
+                            a.design,
+                            j.sweep.master_seed,
+                            j.spec.common_numbers,
+                            j.design.n_points,
+                            j.spec.replications,
+                            j.spec.confidence,
+                            a.shard,
+                            a.shards,
+                            ranks > 1 ? 1 : a.threads,
+                            ranks};
+        ng_store st;
+        int rc = ng_store_open(&st, j.out, &pv, &errs);
+        if (rc) {
+            cli_print_errors(&errs);
+            code = cli_exit_code(rc);
+        } else {
+            size_t before = st.n_done;
+            double seconds = 0;
+            code = run_all(&j, &a, &st, ranks, &seconds);
+            if (code == CLI_OK) {
+                code = finish(&j, &a, &st, &pv, seconds, st.n_done - before);
+            }
+            if (code == CLI_OK && j.spec.analysis != NG_ANALYSIS_NONE &&
+                a.shards == 1) {
+                code = cli_sensitivity_report(
+                    &j.spec, &j.design, j.sweep.master_seed, j.out, a.quiet);
+            }
+        }
+        ng_store_close(&st);
+    }
+    job_free(&j);
+#ifdef NG_HAVE_MPI
+    ng_mpi_stop();
+#endif
+    return code;
+}
+
+int cmd_sweep(int argc, char **argv)
+{
+    return sweep_main("sweep", argc, argv);
+}
+
+int cmd_sensitivity(int argc, char **argv)
+{
+    return sweep_main("sensitivity", argc, argv);
+}
