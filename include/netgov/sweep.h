@@ -102,6 +102,10 @@ typedef struct ng_design {
      * sensitivity estimators; NULL when there are none. */
     double *unit;
     size_t n_unit;
+    /* The cells parsed once by ng_design_check, so that runs on several
+     * threads only read them (cJSON's parser writes a shared error
+     * record). */
+    struct cJSON **values;
 } ng_design;
 
 /* Expands a spec's axes: the full factorial of the value axes (the first
@@ -118,9 +122,10 @@ int ng_design_from_table(const ng_table *t, ng_design *d, ng_errors *errs);
 /* Applies point p's assignments to cfg. */
 int ng_design_apply(const ng_design *d, size_t p, ng_config *cfg,
                     ng_errors *errs);
-/* Applies every point to a copy of base and reports assignments that are
- * not valid parameter values, naming the point and its id. */
-int ng_design_check(const ng_design *d, const ng_config *base, ng_errors *errs);
+/* Parses every cell once (see values) and applies every point to a copy
+ * of base, reporting assignments that are not valid parameter values with
+ * the point and its id.  A sweep's runner needs a checked design. */
+int ng_design_check(ng_design *d, const ng_config *base, ng_errors *errs);
 void ng_design_free(ng_design *d);
 
 /* ---- runs (runner.c) ---- */

@@ -483,7 +483,8 @@ int cmd_compare(int argc, char **argv)
     }
     ng_design d;
     cJSON *skipped = cJSON_CreateArray();
-    if (build_design(&base, &d, skipped) || d.n_points == 0) {
+    if (build_design(&base, &d, skipped) || d.n_points == 0 ||
+        ng_design_check(&d, &base, &errs)) {
         fprintf(stderr, "netgov: compare: no governance mode and cost rule "
                         "combination is valid for this scenario\n");
         code = CLI_USAGE;

@@ -229,12 +229,16 @@ int ng_design_apply(const ng_design *d, size_t p, ng_config *cfg,
 {
     size_t before = errs ? errs->n + errs->dropped : 0;
     for (size_t c = 0; c < d->n_cols; c++) {
-        cJSON *v = cJSON_Parse(d->cells[p * d->n_cols + c]);
+        size_t cell = p * d->n_cols + c;
+        cJSON *own = d->values ? NULL : cJSON_Parse(d->cells[cell]);
+        const cJSON *v = d->values ? d->values[cell] : own;
         if (!v) {
-            return ng_errors_add(errs, NG_ENOMEM, d->paths[c], "out of memory");
+            return ng_errors_add(errs, NG_ECONFIG, d->paths[c],
+                                 "expected a JSON value, found %.60s",
+                                 d->cells[cell]);
         }
         ng__config_apply(cfg, d->paths[c], v, errs);
-        cJSON_Delete(v);
+        cJSON_Delete(own);
     }
     return errs && errs->n + errs->dropped > before ? NG_ECONFIG : 0;
 }
@@ -252,9 +256,30 @@ static void name_point(const ng_design *d, size_t p, ng_errors *errs,
     }
 }
 
-int ng_design_check(const ng_design *d, const ng_config *base, ng_errors *errs)
+static int parse_cells(ng_design *d, ng_errors *errs)
 {
-    int status = 0;
+    size_t n = d->n_points * d->n_cols;
+    d->values = calloc(n ? n : 1, sizeof *d->values);
+    if (!d->values) {
+        return ng_errors_add(errs, NG_ENOMEM, "design", "out of memory");
+    }
+    for (size_t c = 0; c < n; c++) {
+        d->values[c] = cJSON_Parse(d->cells[c]);
+        if (!d->values[c]) {
+            return ng_errors_add(errs, NG_ECONFIG, d->paths[c % d->n_cols],
+                                 "expected a JSON value, found %.60s",
+                                 d->cells[c]);
+        }
+    }
+    return 0;
+}
+
+int ng_design_check(ng_design *d, const ng_config *base, ng_errors *errs)
+{
+    int status = d->values ? 0 : parse_cells(d, errs);
+    if (status) {
+        return status;
+    }
     for (size_t p = 0; p < d->n_points; p++) {
         ng_config cfg;
         ng_config_init(&cfg);
@@ -293,5 +318,9 @@ void ng_design_free(ng_design *d)
     free(d->cells);
     free(d->ids);
     free(d->unit);
+    for (size_t c = 0; d->values && c < d->n_cols * d->n_points; c++) {
+        cJSON_Delete(d->values[c]);
+    }
+    free(d->values);
     memset(d, 0, sizeof *d);
 }

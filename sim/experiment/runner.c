@@ -39,7 +39,7 @@ static cJSON *params_json(const ng_design *d, size_t p)
     cJSON *o = cJSON_CreateObject();
     for (size_t c = 0; o && c < d->n_cols; c++) {
         cJSON_AddItemToObject(o, d->paths[c],
-                              cJSON_Parse(d->cells[p * d->n_cols + c]));
+                              cJSON_Duplicate(d->values[p * d->n_cols + c], 1));
     }
     return o;
 }
@@ -201,6 +201,10 @@ int ng_sweep_run_threads(const ng_sweep *s, const size_t *todo, size_t n_todo,
 {
     if (threads < 1) {
         return ng_error_set(err, NG_EINVAL, "-j", "expected at least 1 thread");
+    }
+    if (!s->design->values && s->design->n_cols) {
+        return ng_error_set(err, NG_EINVAL, "design",
+                            "expected a design checked by ng_design_check");
     }
     pool pl = {
         s, todo, n_todo, 0, sink, ctx, stop, 0, PTHREAD_MUTEX_INITIALIZER};
