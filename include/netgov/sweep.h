@@ -68,7 +68,8 @@ typedef struct ng_spec {
     bool has_seed;
     uint64_t seed;       /* master seed; default: the base's run.seed */
     bool common_numbers; /* same seeds at every design point */
-    size_t series_every; /* keep every k-th tick of the key series */
+    size_t series_every; /* keep every k-th tick of the key series; 0:
+                          * automatic (NG_SWEEP_SERIES_POINTS) */
     double confidence;   /* level of the confidence intervals */
     /* sensitivity analysis */
     ng_analysis analysis;
@@ -135,6 +136,11 @@ void ng_design_free(ng_design *d);
     X(members)                                                                 \
     X(contribution)                                                            \
     X(free_riding) X(interpersonal_trust) X(system_trust) X(public_value)
+
+/* With series_every 0, a run keeps every ceil(run.ticks / 50)-th tick of
+ * its key series, at most about 50 points: writing and reading the series
+ * would otherwise cost as much as the run itself. */
+#define NG_SWEEP_SERIES_POINTS 50
 
 typedef struct ng_sweep {
     const ng_config *base; /* the spec's base with its fixed overrides */

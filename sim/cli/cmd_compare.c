@@ -413,7 +413,7 @@ static int report(const ng_config *base, const compare_args *a,
 static int run_and_report(const ng_config *base, const compare_args *a,
                           const ng_design *d, cJSON *skipped)
 {
-    ng_sweep sw = {base, d, a->reps, (uint64_t)base->p.run_seed, true, 1, NULL};
+    ng_sweep sw = {base, d, a->reps, (uint64_t)base->p.run_seed, true, 0, NULL};
     size_t n = ng_sweep_runs(&sw);
     size_t *todo = malloc((n ? n : 1) * sizeof *todo);
     collected c = {calloc(n ? n : 1, sizeof(char *)), {0}};

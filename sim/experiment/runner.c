@@ -53,8 +53,12 @@ static cJSON *error_json(const ng_error *e)
     return o;
 }
 
-/* The key observables at every series_every-th recorded tick. */
-static cJSON *series_json(const ng_model *m, size_t every)
+/* The key observables at every series_every-th recorded tick, as the text
+ * of the line's "series" member.  Written by hand with 9 significant
+ * digits: printing them through cJSON (exact round trip, checked with a
+ * scan per number) cost more than the run itself.  Full precision is in
+ * the run documents (--series). */
+static char *series_text(const ng_model *m, size_t every)
 {
     static const int keys[] = {
 #define NG_KEY_METRIC(name) NG_M_##name,
@@ -62,27 +66,80 @@ static cJSON *series_json(const ng_model *m, size_t every)
 #undef NG_KEY_METRIC
     };
     size_t ticks = ng_model_ticks_recorded(m), n = (ticks + every - 1) / every;
-    double *buf = malloc((n ? n : 1) * sizeof *buf);
-    cJSON *o = cJSON_CreateObject();
-    if (!buf || !o) {
-        free(buf);
-        cJSON_Delete(o);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) {
         return NULL;
     }
+    fputs("\"series\":{\"tick\":[", f);
     for (size_t t = 0; t < n; t++) {
-        buf[t] = (double)(t * every + 1);
+        fprintf(f, "%s%zu", t ? "," : "", t * every + 1);
     }
-    cJSON_AddItemToObject(o, "tick", cJSON_CreateDoubleArray(buf, (int)n));
     for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-        const double *s = ng_model_series(m, keys[k]);
+        const double *x = ng_model_series(m, keys[k]);
+        fprintf(f, "],\"%s\":[", ng_metric_name(keys[k]));
         for (size_t t = 0; t < n; t++) {
-            buf[t] = s[t * every];
+            fprintf(f, "%s%.9g", t ? "," : "", x[t * every]);
         }
-        cJSON_AddItemToObject(o, ng_metric_name(keys[k]),
-                              cJSON_CreateDoubleArray(buf, (int)n));
     }
-    free(buf);
-    return o;
+    fputs("]}", f);
+    if (fclose(f) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* Prints a parsed line compactly.  Numbers take the shortest of %.15g and
+ * %.17g that reads back exactly (checked with strtod, much cheaper than
+ * cJSON's own check); strings and literals are printed by cJSON. */
+static void put_json(FILE *f, const cJSON *v)
+{
+    if (cJSON_IsNumber(v)) {
+        ng_output_number(f, v->valuedouble);
+    } else if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+        bool obj = cJSON_IsObject(v);
+        fputc(obj ? '{' : '[', f);
+        for (const cJSON *c = v->child; c; c = c->next) {
+            if (obj) {
+                cJSON *key = cJSON_CreateStringReference(c->string);
+                put_json(f, key);
+                cJSON_Delete(key);
+                fputc(':', f);
+            }
+            put_json(f, c);
+            if (c->next) {
+                fputc(',', f);
+            }
+        }
+        fputc(obj ? '}' : ']', f);
+    } else {
+        char *text = cJSON_PrintUnformatted(v);
+        fputs(text ? text : "null", f);
+        free(text);
+    }
+}
+
+static char *line_text(const cJSON *line, const char *series)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) {
+        return NULL;
+    }
+    put_json(f, line);
+    if (series) {
+        /* {...} -> {...,"series":{...}} */
+        fseek(f, -1, SEEK_CUR);
+        fprintf(f, ",%s}", series);
+    }
+    if (fclose(f) != 0) {
+        free(text);
+        return NULL;
+    }
+    return text;
 }
 
 static int write_document(const ng_sweep *s, size_t r, const ng_model *m,
@@ -95,7 +152,7 @@ static int write_document(const ng_sweep *s, size_t r, const ng_model *m,
 
 /* Runs cfg and adds its results (or its error) to the line. */
 static void run_into(const ng_sweep *s, size_t r, const ng_config *cfg,
-                     cJSON *line)
+                     cJSON *line, char **series)
 {
     ng_error err = {0};
     ng_model *m = ng_model_alloc(cfg, &err);
@@ -114,7 +171,13 @@ static void run_into(const ng_sweep *s, size_t r, const ng_config *cfg,
         cJSON_AddStringToObject(line, "outcome", ng_outcome_name(sum.outcome));
         cJSON_AddStringToObject(line, "cause", ng_reason_name(sum.cause));
         cJSON_AddItemToObject(line, "summary", ng__summary_json(&sum));
-        cJSON_AddItemToObject(line, "series", series_json(m, s->series_every));
+        size_t every = s->series_every;
+        if (every == 0) {
+            size_t ticks = (size_t)cfg->p.run_ticks;
+            every =
+                (ticks + NG_SWEEP_SERIES_POINTS - 1) / NG_SWEEP_SERIES_POINTS;
+        }
+        *series = series_text(m, every ? every : 1);
     }
     ng_model_free(m);
 }
@@ -137,6 +200,7 @@ int ng_sweep_run_line(const ng_sweep *s, size_t r, char **out)
     ng_config cfg;
     ng_config_init(&cfg);
     ng_errors errs = {0};
+    char *series = NULL;
     int rc = ng_config_copy(&cfg, s->base);
     if (rc == 0) {
         ng_design_apply(s->design, p, &cfg, &errs);
@@ -149,11 +213,12 @@ int ng_sweep_run_line(const ng_sweep *s, size_t r, char **out)
         /* An invalid combination of values is this run's result. */
         cJSON_AddItemToObject(line, "error", error_json(&errs.items[0]));
     } else if (rc == 0) {
-        run_into(s, r, &cfg, line);
+        run_into(s, r, &cfg, line, &series);
     }
     ng_config_clear(&cfg);
-    *out = rc ? NULL : cJSON_PrintUnformatted(line);
+    *out = rc ? NULL : line_text(line, series);
     cJSON_Delete(line);
+    free(series);
     return *out ? 0 : NG_ENOMEM;
 }
 

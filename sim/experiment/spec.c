@@ -531,7 +531,7 @@ int ng_spec_parse(ng_spec *s, const char *text, size_t len, const char *source,
     memset(s, 0, sizeof *s);
     s->replications = 1;
     s->common_numbers = true;
-    s->series_every = 1;
+    s->series_every = 0; /* automatic: see NG_SWEEP_SERIES_POINTS */
     s->confidence = 0.95;
     size_t before = errs ? errs->n + errs->dropped : 0;
     reader rd = {source, errs};

@@ -186,9 +186,20 @@ static int check_earlier(ng_store *st, const ng_provenance *pv,
 
 /* ---- runs.jsonl ---- */
 
-/* The run number of a complete line, or SIZE_MAX if it is not one. */
+/* The run number of a complete line, or SIZE_MAX if it is not one.  Lines
+ * the runner wrote start with {"run":N, which is read directly; anything
+ * else is parsed. */
 static size_t line_run(const char *line, size_t len)
 {
+    static const char prefix[] = "{\"run\":";
+    size_t pl = sizeof prefix - 1;
+    if (len > pl + 1 && memcmp(line, prefix, pl) == 0 && line[len - 1] == '}') {
+        char *end;
+        unsigned long long run = strtoull(line + pl, &end, 10);
+        if (end != line + pl && *end == ',') {
+            return (size_t)run;
+        }
+    }
     cJSON *doc = cJSON_ParseWithLength(line, len);
     const cJSON *r = cJSON_GetObjectItemCaseSensitive(doc, "run");
     size_t run = cJSON_IsNumber(r) && r->valuedouble >= 0

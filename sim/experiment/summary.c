@@ -132,7 +132,9 @@ static void add_series(cJSON *point, cJSON *const *ok, size_t n_ok,
             len = l;
         }
     }
-    if (!longest) {
+    const cJSON **cursor = malloc((n_ok ? n_ok : 1) * sizeof *cursor);
+    if (!longest || !cursor) {
+        free(cursor);
         return;
     }
     cJSON_AddItemToObject(
@@ -147,15 +149,20 @@ static void add_series(cJSON *point, cJSON *const *ok, size_t n_ok,
         cJSON *mean = cJSON_AddArrayToObject(band, "mean");
         cJSON *lo = cJSON_AddArrayToObject(band, "ci_low");
         cJSON *hi = cJSON_AddArrayToObject(band, "ci_high");
+        /* One cursor per run walks its array: cJSON arrays are lists. */
+        for (size_t r = 0; r < n_ok; r++) {
+            const cJSON *s = cJSON_GetObjectItemCaseSensitive(
+                cJSON_GetObjectItemCaseSensitive(ok[r], "series"), k->string);
+            cursor[r] = s ? s->child : NULL;
+        }
         for (int t = 0; t < len; t++) {
             size_t n = 0;
             for (size_t r = 0; r < n_ok; r++) {
-                const cJSON *s = cJSON_GetObjectItemCaseSensitive(
-                    cJSON_GetObjectItemCaseSensitive(ok[r], "series"),
-                    k->string);
-                const cJSON *v = cJSON_GetArrayItem(s, t);
-                if (cJSON_IsNumber(v)) {
-                    buf[n++] = v->valuedouble;
+                if (cursor[r]) {
+                    if (cJSON_IsNumber(cursor[r])) {
+                        buf[n++] = cursor[r]->valuedouble;
+                    }
+                    cursor[r] = cursor[r]->next;
                 }
             }
             ng_stat st;
@@ -168,6 +175,7 @@ static void add_series(cJSON *point, cJSON *const *ok, size_t n_ok,
             }
         }
     }
+    free(cursor);
 }
 
 cJSON *ng__point_summary(cJSON *const *runs, size_t n, double level)
