@@ -162,7 +162,8 @@ size_t ng_sweep_runs(const ng_sweep *s);
 /* Runs run `r` and formats its line of runs.jsonl (no newline) into a
  * malloc'ed string.  A run that fails (invalid combination of parameters,
  * a broken invariant) still gives a line, with "error" instead of the
- * results.  Returns 0 or NG_ENOMEM. */
+ * results.  Returns 0, NG_ENOMEM, or NG_EINVAL for a design that has not
+ * been through ng_design_check. */
 int ng_sweep_run_line(const ng_sweep *s, size_t r, char **line);
 
 /* Receives finished lines; calls are serialised. */

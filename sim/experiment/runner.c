@@ -184,6 +184,9 @@ static void run_into(const ng_sweep *s, size_t r, const ng_config *cfg,
 
 int ng_sweep_run_line(const ng_sweep *s, size_t r, char **out)
 {
+    if (!s->design->values && s->design->n_cols) {
+        return NG_EINVAL; /* the design must pass ng_design_check first */
+    }
     size_t p = r / s->replications, rep = r % s->replications;
     uint64_t seed = ng_sweep_seed(s->master_seed, p, rep, s->common_numbers);
     cJSON *line = cJSON_CreateObject();

@@ -22,6 +22,7 @@ static const char *const spec_keys[] = {
 typedef struct reader {
     const char *source;
     ng_errors *errs;
+    bool *axis_broken; /* an axis was left out: skip the sampler rules */
 } reader;
 
 #if defined(__GNUC__)
@@ -276,8 +277,10 @@ static void parse_axis(ng_spec *s, const cJSON *axis, size_t i,
                  cJSON_GetObjectItemCaseSensitive(axis, "max");
     snprintf(where, sizeof where, "%s.values", field);
     if (!a->param) {
+        *rd->axis_broken = true;
         return;
     }
+    size_t before = rd->errs ? rd->errs->n + rd->errs->dropped : 0;
     if (vals && range) {
         fail(rd, field, "expected values or min/max, found both%s", "");
     } else if (vals) {
@@ -286,6 +289,17 @@ static void parse_axis(ng_spec *s, const cJSON *axis, size_t i,
         parse_range(a, axis, field, rd);
     } else {
         fail(rd, field, "expected values or min/max, found neither%s", "");
+    }
+    /* A broken axis is left out, so it cannot also count as a range that
+     * lacks a sampler (one mistake, one message). */
+    if (rd->errs && rd->errs->n + rd->errs->dropped > before) {
+        for (size_t j = 0; j < a->n_values; j++) {
+            free(a->values[j]);
+        }
+        free(a->values);
+        memset(a, 0, sizeof *a);
+        *rd->axis_broken = true;
+        return;
     }
     s->n_axes++;
 }
@@ -320,6 +334,7 @@ static void parse_sampler(ng_spec *s, const cJSON *v, const reader *rd)
         s->sampler = NG_SAMPLER_SOBOL;
     } else {
         fail_value(rd, "sampler.method", "\"lhs\" or \"sobol\"", method);
+        s->sampler = NG_SAMPLER_LHS; /* reported once, not again as missing */
     }
     want_count(rd, cJSON_GetObjectItemCaseSensitive(v, "samples"),
                "sampler.samples", 1, 1e6, &s->samples);
@@ -534,7 +549,8 @@ int ng_spec_parse(ng_spec *s, const char *text, size_t len, const char *source,
     s->series_every = 0; /* automatic: see NG_SWEEP_SERIES_POINTS */
     s->confidence = 0.95;
     size_t before = errs ? errs->n + errs->dropped : 0;
-    reader rd = {source, errs};
+    bool axis_broken = false;
+    reader rd = {source, errs, &axis_broken};
     cJSON *root = ng__json_parse(text, len, source, errs);
     if (!root) {
         return NG_ECONFIG;
@@ -551,7 +567,9 @@ int ng_spec_parse(ng_spec *s, const char *text, size_t len, const char *source,
                 snprintf(s->base.preset, sizeof s->base.preset, "default");
             }
         }
-        check_whole(s, &rd);
+        if (!axis_broken) {
+            check_whole(s, &rd);
+        }
         s->canonical = cJSON_PrintUnformatted(root);
     }
     cJSON_Delete(root);

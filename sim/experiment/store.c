@@ -231,7 +231,10 @@ static int scan_runs(ng_store *st, const char *path, const ng_provenance *pv,
         if (line[len - 1] != '\n') {
             break;
         }
-        size_t run = line_run(line, (size_t)len - 1);
+        /* Resuming parses every line: a damaged one must not count. */
+        cJSON *doc = cJSON_ParseWithLength(line, (size_t)len - 1);
+        size_t run = doc ? line_run(line, (size_t)len - 1) : SIZE_MAX;
+        cJSON_Delete(doc);
         if (run >= st->n_runs || !mine(run, pv->shard, pv->shards)) {
             rc = ng_errors_add(errs, NG_ECONFIG, path,
                                "line %zu is not a run of this sweep; use "
@@ -391,14 +394,14 @@ static int copy_in_order(void *ctx, FILE *out, ng_error *err)
         if (k && c->e[k - 1].run == e->run) {
             continue; /* the same run twice: keep the first */
         }
-        if (e->len > cap) {
-            char *grown = realloc(buf, e->len);
+        if (e->len + 1 > cap) {
+            char *grown = realloc(buf, e->len + 1);
             if (!grown) {
                 free(buf);
                 return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
             }
             buf = grown;
-            cap = e->len;
+            cap = e->len + 1;
         }
         FILE *in = c->in[e->file];
         if (fseeko(in, e->offset, SEEK_SET) != 0 ||
@@ -406,6 +409,7 @@ static int copy_in_order(void *ctx, FILE *out, ng_error *err)
             free(buf);
             return ng_error_set(err, NG_EIO, NULL, "cannot re-read runs.jsonl");
         }
+        buf[e->len] = '\0';
         c->failed += strstr(buf, ",\"error\":{") != NULL;
         fwrite(buf, 1, e->len, out);
     }

@@ -339,6 +339,10 @@ static int summarise_file(FILE *in, cJSON *points, double level, ng_error *err)
     for (;;) {
         ssize_t len = getline(&line, &lcap, in);
         cJSON *run = len > 0 ? cJSON_ParseWithLength(line, (size_t)len) : NULL;
+        if (len > 0 && !run) {
+            rc = ng_error_set(err, NG_EIO, NULL,
+                              "runs.jsonl holds a line that is not JSON");
+        }
         bool flush = n && (!run || point_of(run) != point_of(group[0]));
         if (flush) {
             cJSON *p = ng__point_summary(group, n, level);
