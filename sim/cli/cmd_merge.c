@@ -43,7 +43,9 @@ int cmd_merge(int argc, char **argv)
     free(dirs);
     if (rc) {
         cli_print_errors(&errs);
-        return cli_exit_code(rc);
+        /* Shards that do not fit are bad input; writing is a runtime
+         * failure. */
+        return rc == NG_ECONFIG ? CLI_USAGE : CLI_RUNTIME;
     }
     if (!quiet) {
         fprintf(stderr, "netgov: merged %zu shards into %s/\n", n, out);

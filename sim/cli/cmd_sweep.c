@@ -104,7 +104,8 @@ typedef struct job {
     char docs[1100];
 } job;
 
-static int load_base(const ng_spec *s, ng_config *cfg, ng_errors *errs)
+static int load_base(const ng_spec *s, const char *spec_path, ng_config *cfg,
+                     ng_errors *errs)
 {
     int rc;
     if (s->base.inline_json) {
@@ -113,8 +114,16 @@ static int load_base(const ng_spec *s, ng_config *cfg, ng_errors *errs)
         rc = ng_config_parse(cfg, s->base.inline_json,
                              strlen(s->base.inline_json), "base.config", errs);
     } else {
+        size_t from = errs ? errs->n : 0;
         rc = cli_load_scenario(s->base.file,
                                s->base.file ? NULL : s->base.preset, cfg, errs);
+        /* The preset was named in the spec, not with --preset. */
+        for (size_t k = from; errs && k < errs->n; k++) {
+            if (strcmp(errs->items[k].where, "--preset") == 0) {
+                snprintf(errs->items[k].where, sizeof errs->items[k].where,
+                         "%.100s:base.preset", spec_path);
+            }
+        }
     }
     for (size_t k = 0; rc == 0 && k < s->n_sets; k++) {
         rc = ng_config_set(cfg, s->sets[k], errs);
@@ -188,7 +197,7 @@ static int job_load(job *j, const sweep_args *a, const char *cmd,
                              "expected no axes in a spec used with --design "
                              "(the design file gives the points)");
     }
-    rc = load_base(&j->spec, &j->base, errs);
+    rc = load_base(&j->spec, a->spec, &j->base, errs);
     if (rc) {
         return rc;
     }
@@ -384,7 +393,9 @@ static int sweep_main(const char *cmd, int argc, char **argv)
         int rc = ng_store_open(&st, j.out, &pv, &errs);
         if (rc) {
             cli_print_errors(&errs);
-            code = cli_exit_code(rc);
+            /* A changed spec is bad input; a folder that cannot be written
+             * is a runtime failure. */
+            code = rc == NG_ECONFIG ? CLI_USAGE : CLI_RUNTIME;
         } else {
             size_t before = st.n_done;
             double seconds = 0;

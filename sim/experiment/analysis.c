@@ -142,7 +142,9 @@ static int write_csv(void *ctx, FILE *f, ng_error *err)
             fputs(o->string, f);
             for (const cJSON *c = r->child; c; c = c->next) {
                 char *text = cJSON_PrintUnformatted(c);
-                fprintf(f, ",%s", cJSON_IsNull(c) || !text ? "" : text);
+                bool undefined = cJSON_IsNull(c) || (cJSON_IsNumber(c) &&
+                                                     !isfinite(c->valuedouble));
+                fprintf(f, ",%s", undefined || !text ? "" : text);
                 free(text);
             }
             fputc('\n', f);

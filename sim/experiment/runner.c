@@ -91,36 +91,6 @@ static char *series_text(const ng_model *m, size_t every)
     return text;
 }
 
-/* Prints a parsed line compactly.  Numbers take the shortest of %.15g and
- * %.17g that reads back exactly (checked with strtod, much cheaper than
- * cJSON's own check); strings and literals are printed by cJSON. */
-static void put_json(FILE *f, const cJSON *v)
-{
-    if (cJSON_IsNumber(v)) {
-        ng_output_number(f, v->valuedouble);
-    } else if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
-        bool obj = cJSON_IsObject(v);
-        fputc(obj ? '{' : '[', f);
-        for (const cJSON *c = v->child; c; c = c->next) {
-            if (obj) {
-                cJSON *key = cJSON_CreateStringReference(c->string);
-                put_json(f, key);
-                cJSON_Delete(key);
-                fputc(':', f);
-            }
-            put_json(f, c);
-            if (c->next) {
-                fputc(',', f);
-            }
-        }
-        fputc(obj ? '}' : ']', f);
-    } else {
-        char *text = cJSON_PrintUnformatted(v);
-        fputs(text ? text : "null", f);
-        free(text);
-    }
-}
-
 static char *line_text(const cJSON *line, const char *series)
 {
     char *text = NULL;
@@ -129,7 +99,7 @@ static char *line_text(const cJSON *line, const char *series)
     if (!f) {
         return NULL;
     }
-    put_json(f, line);
+    ng__json_write(f, line);
     if (series) {
         /* {...} -> {...,"series":{...}} */
         fseek(f, -1, SEEK_CUR);

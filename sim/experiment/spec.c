@@ -123,8 +123,9 @@ static void parse_base(ng_spec *s, const cJSON *b, const char *dir,
         }
     }
     if (given != 1) {
-        fail(rd, "base", "expected exactly one of preset, file or config%s",
-             "");
+        fail(rd, "base",
+             "expected exactly one of preset, file or config, found %d keys",
+             given);
     }
 }
 
@@ -167,6 +168,9 @@ static const ng_param *axis_param(const char *path, const char *field,
             ng_error *e = &rd->errs->items[rd->errs->n - 1];
             snprintf(e->where, sizeof e->where, "%.60s:%.90s", rd->source,
                      field);
+            char msg[sizeof e->msg];
+            memcpy(msg, e->msg, sizeof msg);
+            snprintf(e->msg, sizeof e->msg, "%.80s for \"%.60s\"", msg, path);
         }
         return NULL;
     }
@@ -224,6 +228,11 @@ static void parse_range(ng_axis *a, const cJSON *axis, const char *field,
             snprintf(what, sizeof what, "a number from %g to %g", a->param->min,
                      a->param->max);
             fail_value(rd, where, what, v);
+            return;
+        }
+        if (a->param->type == NG_PARAM_INT &&
+            v->valuedouble != floor(v->valuedouble)) {
+            fail_value(rd, where, "a whole number (an integer parameter)", v);
             return;
         }
         *dst[k] = v->valuedouble;
@@ -516,13 +525,15 @@ static void check_whole(const ng_spec *s, const reader *rd)
         }
         if (s->sampler != NG_SAMPLER_NONE) {
             fail(rd, "sampler",
-                 "expected no sampler with a sensitivity "
-                 "analysis (it makes its own design)%s",
-                 "");
+                 "expected no sampler with a sensitivity analysis (it makes "
+                 "its own design), found method %s",
+                 s->sampler == NG_SAMPLER_LHS ? "lhs" : "sobol");
         }
         if (s->analysis == NG_ANALYSIS_SOBOL && ranges > NG_SOBOL_MAX_DIM / 2) {
-            fail(rd, "axes", "expected at most 20 axes for Sobol indices%s",
-                 "");
+            fail(rd, "axes",
+                 "expected at most 20 axes for Sobol indices, "
+                 "found %zu",
+                 ranges);
         }
     } else if (ranges && s->sampler == NG_SAMPLER_NONE) {
         fail(rd, "sampler",
@@ -531,9 +542,9 @@ static void check_whole(const ng_spec *s, const reader *rd)
              "");
     } else if (ranges > NG_SOBOL_MAX_DIM && s->sampler == NG_SAMPLER_SOBOL) {
         fail(rd, "axes",
-             "expected at most 40 min/max axes for the Sobol "
-             "sampler%s",
-             "");
+             "expected at most 40 min/max axes for the Sobol sampler, found "
+             "%zu",
+             ranges);
     } else if (!ranges && s->sampler != NG_SAMPLER_NONE) {
         fail(rd, "sampler", "expected min/max axes to sample, found none%s",
              "");

@@ -432,7 +432,9 @@ static int collate(const char *const *inputs, size_t n_inputs, const char *out,
                                     strerror(errno));
     }
     if (rc == 0) {
-        qsort(c.e, c.n, sizeof *c.e, by_run);
+        if (c.n) {
+            qsort(c.e, c.n, sizeof *c.e, by_run);
+        }
         size_t k = 0;
         for (size_t r = 0; r < n_runs && rc == 0; r++) {
             if (!mine(r, shard, shards)) {
@@ -488,6 +490,32 @@ int ng_store_finish(ng_store *st, const ng_provenance *pv, ng_error *err)
 static int merge_check(cJSON **man, const char *const *dirs, size_t n,
                        ng_errors *errs)
 {
+    size_t first = 0, total = 0;
+    if (sscanf(text_of(man[0], "shard"), "%zu/%zu", &first, &total) == 2 &&
+        total != n && total > 0) {
+        /* Name the shards that were not given. */
+        char missing[200] = "";
+        size_t used = 0;
+        for (size_t i = 1; i <= total && used < sizeof missing - 24; i++) {
+            bool given = false;
+            for (size_t k = 0; k < n; k++) {
+                size_t ki = 0, kn = 0;
+                given |= sscanf(text_of(man[k], "shard"), "%zu/%zu", &ki,
+                                &kn) == 2 &&
+                         ki == i && kn == total;
+            }
+            if (!given) {
+                used +=
+                    (size_t)snprintf(missing + used, sizeof missing - used,
+                                     "%s%zu/%zu", used ? ", " : "", i, total);
+            }
+        }
+        return ng_errors_add(errs, NG_ECONFIG, dirs[0],
+                             "this folder holds shard %zu/%zu; the sweep has "
+                             "%zu shards, found %zu folders (missing: %s); "
+                             "give every shard's folder once",
+                             first, total, total, n, used ? missing : "none");
+    }
     unsigned char *seen = calloc(n, 1);
     int rc = seen ? 0 : NG_ENOMEM;
     for (size_t k = 0; rc == 0 && k < n; k++) {

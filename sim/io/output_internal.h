@@ -14,6 +14,9 @@
  * memory. */
 cJSON *ng__summary_json(const ng_summary *s);
 
+/* Writes v as compact JSON whose numbers read back exactly (shortest of
+ * %.15g and %.17g, checked with strtod). */
+void ng__json_write(FILE *f, const cJSON *v);
 /* Creates the parent folders of path (mkdir -p of its dirname). */
 int ng__make_parents(const char *path, ng_error *err);
 /* Calls write(ctx, f, err) on a temporary file beside path and renames it

@@ -139,8 +139,45 @@ static cJSON *config_json(const ng_config *cfg)
     return root;
 }
 
+/* Compact JSON with exact numbers.  Numbers take the shortest of %.15g and
+ * %.17g that reads back exactly (checked with strtod, much cheaper than
+ * cJSON's own check); strings and literals are printed by cJSON. */
+void ng__json_write(FILE *f, const cJSON *v)
+{
+    if (cJSON_IsNumber(v)) {
+        ng_output_number(f, v->valuedouble);
+    } else if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
+        bool obj = cJSON_IsObject(v);
+        fputc(obj ? '{' : '[', f);
+        for (const cJSON *c = v->child; c; c = c->next) {
+            if (obj) {
+                cJSON *key = cJSON_CreateStringReference(c->string);
+                ng__json_write(f, key);
+                cJSON_Delete(key);
+                fputc(':', f);
+            }
+            ng__json_write(f, c);
+            if (c->next) {
+                fputc(',', f);
+            }
+        }
+        fputc(obj ? '}' : ']', f);
+    } else {
+        char *text = cJSON_PrintUnformatted(v);
+        fputs(text ? text : "null", f);
+        free(text);
+    }
+}
+
+/* Unformatted trees go through ng__json_write, so every number of a run
+ * document reads back exactly (cJSON's own check is approximate). */
 static int print_tree(FILE *f, cJSON *tree, bool formatted, ng_error *err)
 {
+    if (tree && !formatted) {
+        ng__json_write(f, tree);
+        cJSON_Delete(tree);
+        return 0;
+    }
     char *text =
         tree ? (formatted ? cJSON_Print(tree) : cJSON_PrintUnformatted(tree))
              : NULL;
