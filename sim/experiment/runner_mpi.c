@@ -2,6 +2,7 @@
  * one at a time and writes the lines the other ranks send back, so ranks
  * that finish early simply ask for more.  Each rank builds the same sweep
  * from the same command line, so only run numbers and lines travel. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,8 +12,27 @@
 
 enum { TAG_ASK = 1, TAG_RUN = 2, TAG_LINE = 3 };
 
+/* Started by mpirun/srun?  Their launchers set these.  A sweep started
+ * by hand skips MPI_Init, which costs about half a second as a singleton. */
+static bool launched(void)
+{
+    static const char *const vars[] = {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE",
+                                       "PMIX_RANK", "MPI_LOCALNRANKS"};
+    for (size_t k = 0; k < sizeof vars / sizeof vars[0]; k++) {
+        if (getenv(vars[k])) {
+            return true;
+        }
+    }
+    return false;
+}
+
 int ng_mpi_start(int *argc, char ***argv, int *rank, int *ranks)
 {
+    *rank = 0;
+    *ranks = 1;
+    if (!launched()) {
+        return 0;
+    }
     int ready = 0;
     MPI_Initialized(&ready);
     if (!ready && MPI_Init(argc, argv) != MPI_SUCCESS) {
@@ -25,9 +45,10 @@ int ng_mpi_start(int *argc, char ***argv, int *rank, int *ranks)
 
 void ng_mpi_stop(void)
 {
-    int done = 0;
+    int started = 0, done = 0;
+    MPI_Initialized(&started);
     MPI_Finalized(&done);
-    if (!done) {
+    if (started && !done) {
         MPI_Finalize();
     }
 }
