@@ -314,18 +314,6 @@ static void print_verdict(const ranked *rk, size_t n, const ng_stat *d,
                     : "within the noise of the replications (try more --reps)");
 }
 
-static int write_doc(void *ctx, FILE *f, ng_error *err)
-{
-    char *text = cJSON_Print(ctx);
-    if (!text) {
-        return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
-    }
-    fputs(text, f);
-    fputc('\n', f);
-    free(text);
-    return 0;
-}
-
 static cJSON *result_json(const ng_config *base, const compare_args *a,
                           const ranked *rk, size_t n, cJSON *skipped,
                           const ng_stat *d)
@@ -397,7 +385,7 @@ static int report(const ng_config *base, const compare_args *a,
     if (a->out) {
         cJSON *doc = result_json(base, a, rk, d->n_points, skipped, &diff);
         ng_error err = {0};
-        if (ng__write_atomic(a->out, write_doc, doc, &err)) {
+        if (ng__write_json(a->out, doc, true, &err)) {
             cli_print_error(&err);
             code = CLI_RUNTIME;
         }

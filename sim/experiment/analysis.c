@@ -113,18 +113,6 @@ static cJSON *morris_rows(const ng_spec *s, const ng_design *d, const double *y,
     return rows;
 }
 
-static int write_doc(void *ctx, FILE *f, ng_error *err)
-{
-    char *text = cJSON_Print(ctx);
-    if (!text) {
-        return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
-    }
-    fputs(text, f);
-    fputc('\n', f);
-    free(text);
-    return 0;
-}
-
 /* One CSV row per output and parameter, the columns of the JSON rows. */
 static int write_csv(void *ctx, FILE *f, ng_error *err)
 {
@@ -191,7 +179,7 @@ int ng_sensitivity_write(const ng_spec *s, const ng_design *d,
     }
     free(y);
     snprintf(path, sizeof path, "%s/sensitivity.json", dir);
-    rc = rc ? rc : ng__write_atomic(path, write_doc, *doc, err);
+    rc = rc ? rc : ng__write_json(path, *doc, true, err);
     snprintf(path, sizeof path, "%s/sensitivity.csv", dir);
     rc = rc ? rc : ng__write_atomic(path, write_csv, *doc, err);
     if (rc) {

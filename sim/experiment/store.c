@@ -56,25 +56,6 @@ static bool mine(size_t run, size_t shard, size_t shards)
 
 /* ---- manifest ---- */
 
-static int write_text(void *ctx, FILE *f, ng_error *err)
-{
-    (void)err;
-    fputs(ctx, f);
-    fputc('\n', f);
-    return 0;
-}
-
-static int write_json(const char *path, cJSON *doc, ng_error *err)
-{
-    char *text = cJSON_Print(doc);
-    if (!text) {
-        return ng_error_set(err, NG_ENOMEM, path, "out of memory");
-    }
-    int rc = ng__write_atomic(path, write_text, text, err);
-    free(text);
-    return rc;
-}
-
 static cJSON *manifest_json(const ng_store *st, const ng_provenance *pv,
                             const char *status, const char *finished,
                             size_t failed)
@@ -123,7 +104,7 @@ static int save_manifest(const ng_store *st, const ng_provenance *pv,
     char path[4200];
     path_in(st->dir, "manifest.json", path, sizeof path);
     cJSON *m = manifest_json(st, pv, status, finished, failed);
-    int rc = m ? write_json(path, m, err)
+    int rc = m ? ng__write_json(path, m, true, err)
                : ng_error_set(err, NG_ENOMEM, path, "out of memory");
     cJSON_Delete(m);
     return rc;
@@ -584,7 +565,7 @@ static int merged_manifest(cJSON **man, const char *const *dirs, size_t n,
     cJSON_AddItemToObject(m, "merged_from", from);
     char path[4200];
     path_in(out_dir, "manifest.json", path, sizeof path);
-    int rc = write_json(path, m, err);
+    int rc = ng__write_json(path, m, true, err);
     cJSON_Delete(m);
     return rc;
 }

@@ -310,18 +310,6 @@ static int write_csv(void *ctx, FILE *f, ng_error *err)
     return 0;
 }
 
-static int write_doc(void *ctx, FILE *f, ng_error *err)
-{
-    char *text = cJSON_PrintUnformatted(ctx);
-    if (!text) {
-        return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
-    }
-    fputs(text, f);
-    fputc('\n', f);
-    free(text);
-    return 0;
-}
-
 static size_t point_of(const cJSON *run)
 {
     const cJSON *p = cJSON_GetObjectItemCaseSensitive(run, "point");
@@ -394,7 +382,7 @@ int ng_summary_write(const char *runs_path, const char *dir, double level,
     fclose(in);
     char path[4200];
     snprintf(path, sizeof path, "%s/summary.json", dir);
-    rc = rc ? rc : ng__write_atomic(path, write_doc, doc, err);
+    rc = rc ? rc : ng__write_json(path, doc, false, err);
     snprintf(path, sizeof path, "%s/summary.csv", dir);
     rc = rc || !points->child ? rc
                               : ng__write_atomic(path, write_csv, points, err);

@@ -43,6 +43,12 @@ int ng__make_parents(const char *path, ng_error *err)
     return 0;
 }
 
+/* A JSON document for ng__write_json. */
+struct json_file {
+    const cJSON *doc;
+    bool formatted;
+};
+
 /* Adapts a model writer to ng__write_atomic. */
 typedef struct model_writer {
     const ng_model *m;
@@ -113,4 +119,28 @@ int ng__write_atomic(const char *path,
         unlink(tmp);
     }
     return rc;
+}
+
+static int write_tree(void *ctx, FILE *f, ng_error *err)
+{
+    const struct json_file *j = ctx;
+    if (j->formatted) {
+        char *text = cJSON_Print(j->doc);
+        if (!text) {
+            return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
+        }
+        fputs(text, f);
+        free(text);
+    } else {
+        ng__json_write(f, j->doc);
+    }
+    fputc('\n', f);
+    return 0;
+}
+
+int ng__write_json(const char *path, const cJSON *doc, bool formatted,
+                   ng_error *err)
+{
+    struct json_file j = {doc, formatted};
+    return ng__write_atomic(path, write_tree, &j, err);
 }

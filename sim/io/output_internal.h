@@ -3,6 +3,7 @@
 #ifndef NETGOV_OUTPUT_INTERNAL_H
 #define NETGOV_OUTPUT_INTERNAL_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include <cjson/cJSON.h>
@@ -25,5 +26,10 @@ int ng__make_parents(const char *path, ng_error *err);
 int ng__write_atomic(const char *path,
                      int (*write)(void *ctx, FILE *f, ng_error *err), void *ctx,
                      ng_error *err);
+
+/* Writes a JSON document atomically: indented by cJSON, or compact with
+ * exact numbers (ng__json_write); ends with a newline. */
+int ng__write_json(const char *path, const cJSON *doc, bool formatted,
+                   ng_error *err);
 
 #endif

@@ -144,7 +144,9 @@ static cJSON *config_json(const ng_config *cfg)
  * cJSON's own check); strings and literals are printed by cJSON. */
 void ng__json_write(FILE *f, const cJSON *v)
 {
-    if (cJSON_IsNumber(v)) {
+    if (cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
+        fputs("null", f); /* undefined, e.g. the sd of a single run */
+    } else if (cJSON_IsNumber(v)) {
         ng_output_number(f, v->valuedouble);
     } else if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
         bool obj = cJSON_IsObject(v);
