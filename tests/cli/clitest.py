@@ -18,6 +18,15 @@ SANITIZER_MARKS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
                    "runtime error:", "SUMMARY: UndefinedBehaviorSanitizer")
 
 
+def read_bytes(path):
+    """The file's bytes, or None if it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
 class Result:
     def __init__(self, args, status, out, err):
         self.args = args
@@ -50,6 +59,16 @@ class Suite:
         print("== %s (%s)" % (title, self.binary))
 
     # ---- checks ----
+
+    def same_files(self, label, d1, d2, files, what="byte-identical"):
+        """One check per file: the two folders hold the same bytes."""
+        for f in files:
+            a = read_bytes(os.path.join(d1, f))
+            b = read_bytes(os.path.join(d2, f))
+            self.check("%s: %s %s" % (label, f, what),
+                       a is not None and a == b,
+                       "missing" if a is None or b is None
+                       else "%d vs %d bytes" % (len(a), len(b)))
 
     def check(self, name, ok, detail=""):
         if ok:

@@ -25,14 +25,6 @@ def find_mpirun():
     return shutil.which("mpirun") or "/usr/bin/mpirun"
 
 
-def read_bytes(path):
-    try:
-        with open(path, "rb") as f:
-            return f.read()
-    except OSError:
-        return None
-
-
 def load_json(path):
     try:
         return clitest.load_json_file(path)
@@ -64,16 +56,6 @@ def mpirun(s, mpi, k, args, cwd, timeout=180):
     return p
 
 
-def compare_folders(s, label, ref, got, files):
-    for f in files:
-        a = read_bytes(os.path.join(ref, f))
-        b = read_bytes(os.path.join(got, f))
-        s.check("%s: %s byte-identical to -j 1" % (label, f),
-                a is not None and a == b,
-                "missing" if a is None or b is None
-                else "%d vs %d bytes" % (len(a), len(b)))
-
-
 def main():
     mpi = find_mpirun()
     s = clitest.Suite("MPI sweep runner (%s)" % mpi)
@@ -95,7 +77,7 @@ def main():
     r = s.run("sweep", "mpi.json", "-j", "1", "--out", "ref", "-q", cwd=d,
               timeout=120)
     s.check("-j 1 reference sweep: exit 0", r.status == 0, r.err[-1000:])
-    ref_runs = read_bytes(os.path.join(d, "ref", "runs.jsonl")) or b""
+    ref_runs = clitest.read_bytes(os.path.join(d, "ref", "runs.jsonl")) or b""
     s.check("reference: %d runs, some of them failed (lead_pays)" % runs,
             ref_runs.count(b"\n") == runs and b'"error":{' in ref_runs)
 
@@ -128,7 +110,7 @@ def main():
             if mark in err:
                 s.check("mpirun -n %d: no sanitizer report" % k, False,
                         err[-2000:])
-        compare_folders(s, "mpirun -n %d sweep" % k, os.path.join(d, "ref"),
+        s.same_files("mpirun -n %d sweep" % k, os.path.join(d, "ref"),
                         os.path.join(d, out), OUTPUT_FILES)
         man = load_json(os.path.join(d, out, "manifest.json")) or {}
         s.check("mpirun -n %d: manifest ranks %d, complete, %d runs done"
@@ -156,7 +138,7 @@ def main():
         s.check("mpirun -n %d sensitivity: exit 0" % k, p.returncode == 0,
                 "got %s; %s" % (p.returncode,
                                 p.stderr.decode("utf-8", "replace")[-1500:]))
-        compare_folders(s, "mpirun -n %d sensitivity" % k,
+        s.same_files("mpirun -n %d sensitivity" % k,
                         os.path.join(d, "sref"), os.path.join(d, out),
                         OUTPUT_FILES + ("sensitivity.json",
                                         "sensitivity.csv"))

@@ -32,14 +32,6 @@ Z_975 = 1.959963984540054
 
 # ---- helpers ----
 
-def read_bytes(path):
-    try:
-        with open(path, "rb") as f:
-            return f.read()
-    except OSError:
-        return None
-
-
 def write_spec(d, name, spec):
     path = os.path.join(d, name)
     with open(path, "w") as f:
@@ -49,7 +41,7 @@ def write_spec(d, name, spec):
 
 def load_runs(path):
     """The parsed lines of a runs.jsonl ([] when missing)."""
-    data = read_bytes(path)
+    data = clitest.read_bytes(path)
     if data is None:
         return []
     return [clitest.load_json_strict(line)
@@ -64,7 +56,7 @@ def load_json(path):
 
 
 def count_lines(path):
-    data = read_bytes(path)
+    data = clitest.read_bytes(path)
     return 0 if data is None else data.count(b"\n")
 
 
@@ -74,13 +66,7 @@ def close(a, b, tol=1e-9):
 
 
 def same_outputs(s, label, d1, d2, files=OUTPUT_FILES):
-    for f in files:
-        a = read_bytes(os.path.join(d1, f))
-        b = read_bytes(os.path.join(d2, f))
-        s.check("%s: %s byte-identical" % (label, f),
-                a is not None and a == b,
-                "missing" if a is None or b is None
-                else "%d vs %d bytes" % (len(a), len(b)))
+    s.same_files(label, d1, d2, files)
 
 
 def sweep_ok(s, label, *args, cwd=None, timeout=120):
@@ -407,7 +393,7 @@ def resume(s):
             not os.path.exists(os.path.join(killed, "summary.json")))
     # A crash in the middle of a write leaves half a line at the end.
     runs_path = os.path.join(killed, "runs.jsonl")
-    data = read_bytes(runs_path) or b""
+    data = clitest.read_bytes(runs_path) or b""
     last = data.rstrip(b"\n").split(b"\n")[-1]
     with open(runs_path, "ab") as f:
         f.write(last[:len(last) // 2])
@@ -438,7 +424,7 @@ def resume(s):
 
     # Reopening a finished sweep with half a line appended: nothing to run,
     # the same files again.
-    saved = {f: read_bytes(os.path.join(whole, f)) for f in OUTPUT_FILES}
+    saved = {f: clitest.read_bytes(os.path.join(whole, f)) for f in OUTPUT_FILES}
     first = (saved["runs.jsonl"] or b"").split(b"\n")[0]
     with open(os.path.join(whole, "runs.jsonl"), "ab") as f:
         f.write(first[:len(first) // 2])
@@ -450,7 +436,7 @@ def resume(s):
     for f in OUTPUT_FILES:
         s.check("reopen finished sweep: %s unchanged" % f,
                 saved[f] is not None and
-                read_bytes(os.path.join(whole, f)) == saved[f])
+                clitest.read_bytes(os.path.join(whole, f)) == saved[f])
     mw = load_json(os.path.join(whole, "manifest.json")) or {}
     s.check("reopen finished sweep: attempts 2, complete",
             mw.get("attempts") == 2 and mw.get("status") == "complete",
@@ -483,7 +469,7 @@ def resume(s):
     m = re.search(r"interrupted after (\d+) of (\d+) runs; run the same "
                   r"command again to resume", err)
     s.check("SIGINT: says how far it got and how to resume", m, repr(err))
-    data = read_bytes(os.path.join(d, "int", "runs.jsonl")) or b""
+    data = clitest.read_bytes(os.path.join(d, "int", "runs.jsonl")) or b""
     s.check("SIGINT: runs.jsonl ends with a whole line, as many as reported",
             data.endswith(b"\n") and m and
             data.count(b"\n") == int(m.group(1)) and int(m.group(2)) == total,
@@ -506,7 +492,7 @@ def changed_spec(s):
     write_spec(d, "ch.json", spec)
     sweep_ok(s, "changed spec: first sweep", "ch.json", "--out", "o", "-q",
              cwd=d)
-    saved = {f: read_bytes(os.path.join(d, "o", f))
+    saved = {f: clitest.read_bytes(os.path.join(d, "o", f))
              for f in OUTPUT_FILES + ("manifest.json",)}
     spec["replications"] = 4
     write_spec(d, "ch.json", spec)
@@ -518,7 +504,7 @@ def changed_spec(s):
     s.check("changed spec: message says the sweep changed",
             "different sweep" in r.err and "changed" in r.err, repr(r.err))
     s.check("changed spec: folder left as it was",
-            all(read_bytes(os.path.join(d, "o", f)) == saved[f]
+            all(clitest.read_bytes(os.path.join(d, "o", f)) == saved[f]
                 for f in saved))
     spec["replications"] = 3
     spec["set"]["run.ticks"] = 11
@@ -616,7 +602,7 @@ def shards(s):
 
 def slurm(s, d):
     script = s.src("scripts", "slurm-sweep.sh")
-    text = (read_bytes(script) or b"").decode("utf-8")
+    text = (clitest.read_bytes(script) or b"").decode("utf-8")
     s.check("slurm-sweep.sh: exists with #SBATCH --array and the merge step",
             "#SBATCH --array=1-" in text and "netgov merge --out" in text,
             script)
@@ -659,9 +645,9 @@ def slurm(s, d):
              os.path.join(d, "slurm-shards"))
     s.check("slurm: SHARDS stands in for SLURM_ARRAY_TASK_COUNT",
             r.returncode == 0 and
-            read_bytes(os.path.join(d, "slurm-shards", "shard-2",
+            clitest.read_bytes(os.path.join(d, "slurm-shards", "shard-2",
                                     "runs.jsonl")) ==
-            read_bytes(os.path.join(dirs[1], "runs.jsonl")),
+            clitest.read_bytes(os.path.join(dirs[1], "runs.jsonl")),
             r.stderr.decode()[-500:])
     r = task({"SLURM_ARRAY_TASK_ID": "4", "SLURM_ARRAY_TASK_COUNT": "3"},
              os.path.join(d, "slurm-bad"))
@@ -1049,17 +1035,17 @@ def compare(s):
             doc.get("replications") == 5 and
             doc.get("rank_by") == "cumulative_value" and
             doc.get("lower_is_better") is False)
-    first = read_bytes(os.path.join(d, "F.json"))
+    first = clitest.read_bytes(os.path.join(d, "F.json"))
     r = s.run(*base, "--out", "F2.json", cwd=d)
     s.check("compare twice: byte-identical --out",
-            r.status == 0 and read_bytes(os.path.join(d, "F2.json")) == first)
+            r.status == 0 and clitest.read_bytes(os.path.join(d, "F2.json")) == first)
     s.check("compare twice: identical table", r.text == out)
     r1 = s.run(*base, "-j", "1", "--out", "J1.json", cwd=d)
     r2 = s.run(*base, "-j", "2", "--out", "J2.json", cwd=d)
     s.check("compare -j 1 vs -j 2: byte-identical --out",
             r1.status == 0 and r2.status == 0 and
-            read_bytes(os.path.join(d, "J1.json")) ==
-            read_bytes(os.path.join(d, "J2.json")) == first)
+            clitest.read_bytes(os.path.join(d, "J1.json")) ==
+            clitest.read_bytes(os.path.join(d, "J2.json")) == first)
     r = s.run(*base, "--rank-by", "small_partners_left", "--out", "S.json",
               cwd=d)
     s.check("compare --rank-by small_partners_left: exit 0", r.status == 0,
