@@ -63,5 +63,5 @@ if [ "$i" -lt 1 ] || [ "$i" -gt "$n" ]; then
 fi
 
 mkdir -p "$OUT"
-exec "$NETGOV" sweep "$SPEC" --shard "$i/$n" --out "$OUT/shard-$i" --quiet \
+exec "$NETGOV" sweep "$SPEC" --shard "$i/$n" --out "$OUT/shard-$i" \
     -j "${SLURM_CPUS_PER_TASK:-1}"

@@ -200,6 +200,7 @@ typedef struct ng_store {
     size_t n_runs; /* of the whole sweep */
     unsigned char *done;
     size_t n_done, n_mine; /* done and total runs of this shard */
+    size_t n_failed;       /* runs with an error, known after finishing */
     char started[32];
     int attempts;
 } ng_store;

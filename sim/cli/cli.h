@@ -28,6 +28,10 @@ const cli_preset *cli_preset_find(const char *name);
 int cli_load_scenario(const char *file, const char *preset, ng_config *cfg,
                       ng_errors *errs);
 
+/* A name reduced to a safe file name for out/<name>: a scenario or spec
+ * called "../x" or "a/b" must not write outside out/. */
+void cli_safe_name(const char *name, char *out, size_t size);
+
 /* Prints every error as "netgov: where: message" on stderr. */
 void cli_print_errors(const ng_errors *errs);
 void cli_print_error(const ng_error *err);

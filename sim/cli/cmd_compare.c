@@ -255,7 +255,8 @@ static void print_stat(const cJSON *point, const char *metric, double scale,
     const char *keys[3] = {"mean", "ci_low", "ci_high"};
     for (int k = 0; k < 3; k++) {
         const cJSON *x = cJSON_GetObjectItemCaseSensitive(m, keys[k]);
-        v[k] = cJSON_IsNumber(x) ? scale * x->valuedouble : (double)NAN;
+        /* + 0.0 prints -0 as 0 */
+        v[k] = cJSON_IsNumber(x) ? scale * x->valuedouble + 0.0 : (double)NAN;
     }
     char cell[64];
     snprintf(cell, sizeof cell, "%.*f [%.*f, %.*f]", decimals, v[0], decimals,
@@ -308,6 +309,11 @@ static void print_verdict(const ranked *rk, size_t n, const ng_stat *d,
     }
     const cJSON *p1 = cJSON_GetObjectItemCaseSensitive(rk[1].summary, "id");
     bool resolved = d->n > 1 && (d->ci_low > 0 || d->ci_high < 0);
+    if (d->n > 1 && d->mean == 0 && d->sd == 0) {
+        printf("; tied with %s on every one of the same %zu seeds\n",
+               p1->valuestring, d->n);
+        return;
+    }
     printf("; ahead of %s by %.4g [%.4g, %.4g] on the same %zu seeds: %s\n",
            p1->valuestring, d->mean, d->ci_low, d->ci_high, d->n,
            resolved ? "a real difference at 95%"

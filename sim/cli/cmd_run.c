@@ -129,22 +129,6 @@ static void print_summary(const ng_model *m, const char *out)
     }
 }
 
-/* out/<scenario>.json, with the name reduced to a safe file name: a
- * scenario called "../x" or "a/b" must not write outside out/. */
-static void default_out_path(const char *name, char *out, size_t size)
-{
-    char safe[NG_NAME_MAX];
-    size_t k = 0;
-    for (; name[k] && k < sizeof safe - 1; k++) {
-        char c = name[k];
-        bool ok = isalnum((unsigned char)c) || c == '-' || c == '_' ||
-                  (c == '.' && k > 0);
-        safe[k] = ok ? c : '_';
-    }
-    safe[k] = '\0';
-    snprintf(out, size, "out/%s.json", k ? safe : "scenario");
-}
-
 static int apply_sets(ng_config *cfg, const run_args *a, ng_errors *errs)
 {
     int rc = 0;
@@ -179,7 +163,9 @@ int cmd_run(int argc, char **argv)
         return cli_exit_code(rc);
     }
     char out[NG_NAME_MAX + 16];
-    default_out_path(cfg.name, out, sizeof out);
+    char safe[NG_NAME_MAX];
+    cli_safe_name(cfg.name, safe, sizeof safe);
+    snprintf(out, sizeof out, "out/%s.json", safe);
     const char *out_path = a.out ? a.out : out;
     ng_error err = {0};
     ng_model *m = ng_model_alloc(&cfg, &err);

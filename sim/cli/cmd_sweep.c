@@ -125,10 +125,21 @@ static int load_base(const ng_spec *s, const char *spec_path, ng_config *cfg,
             }
         }
     }
+    size_t from = errs ? errs->n : 0;
     for (size_t k = 0; rc == 0 && k < s->n_sets; k++) {
-        rc = ng_config_set(cfg, s->sets[k], errs);
+        if (ng_config_set(cfg, s->sets[k], NULL) != 0) {
+            ng_errors one = {0};
+            ng_config_set(cfg, s->sets[k], &one);
+            for (size_t e = 0; e < one.n; e++) {
+                ng_errors_add(errs, one.items[e].code, NULL, "%s",
+                              one.items[e].msg);
+                snprintf(errs->items[errs->n - 1].where,
+                         sizeof errs->items[0].where, "%.80s:set.%.70s",
+                         spec_path, one.items[e].where);
+            }
+        }
     }
-    return rc;
+    return errs && errs->n > from ? NG_ECONFIG : rc;
 }
 
 static int config_text(const ng_config *cfg, char **text)
@@ -218,8 +229,10 @@ static int job_load(job *j, const sweep_args *a, const char *cmd,
     if (a->out) {
         snprintf(j->out, sizeof j->out, "%s", a->out);
     } else {
-        snprintf(j->out, sizeof j->out, "out/%s",
-                 j->spec.name[0] ? j->spec.name : j->base.name);
+        char safe[NG_NAME_MAX];
+        cli_safe_name(j->spec.name[0] ? j->spec.name : j->base.name, safe,
+                      sizeof safe);
+        snprintf(j->out, sizeof j->out, "out/%s", safe);
     }
     snprintf(j->docs, sizeof j->docs, "%s/runs", j->out);
     j->sweep = (ng_sweep){&j->base,
@@ -332,6 +345,10 @@ static int finish(job *j, const sweep_args *a, ng_store *st,
         fprintf(stderr, "netgov: %s: %zu runs (%zu this time, %.1f runs/s)",
                 j->spec.name[0] ? j->spec.name : a->spec, st->n_mine, ran,
                 seconds > 0 ? (double)ran / seconds : 0.0);
+        if (st->n_failed) {
+            fprintf(stderr, "; %zu failed (see \"error\" in runs.jsonl)",
+                    st->n_failed);
+        }
         fprintf(stderr, "; wrote %s/\n", j->out);
         if (a->shards > 1) {
             fprintf(stderr,
@@ -396,6 +413,13 @@ static int sweep_main(const char *cmd, int argc, char **argv)
             /* A changed spec is bad input; a folder that cannot be written
              * is a runtime failure. */
             code = rc == NG_ECONFIG ? CLI_USAGE : CLI_RUNTIME;
+#ifdef NG_HAVE_MPI
+            if (ranks > 1) { /* the other ranks wait for work: release them */
+                ng_error err = {0};
+                ng_sweep_run_mpi(&j.sweep, NULL, 0, NULL, NULL, &stop_requested,
+                                 &err);
+            }
+#endif
         } else {
             size_t before = st.n_done;
             double seconds = 0;

@@ -1,4 +1,5 @@
 /* Scenario loading and error reporting shared by the subcommands. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -97,5 +98,20 @@ int cli_exit_code(int status)
         return CLI_USAGE;
     default:
         return CLI_RUNTIME;
+    }
+}
+
+void cli_safe_name(const char *name, char *out, size_t size)
+{
+    size_t k = 0;
+    for (; name[k] && k + 1 < size; k++) {
+        char c = name[k];
+        bool ok = isalnum((unsigned char)c) || c == '-' || c == '_' ||
+                  (c == '.' && k > 0);
+        out[k] = ok ? c : '_';
+    }
+    out[k] = '\0';
+    if (k == 0) {
+        snprintf(out, size, "scenario");
     }
 }

@@ -32,6 +32,7 @@ static const char usage[] =
     "                    join the folders of a sweep's shards\n"
     "  compare [CONFIG] [--preset NAME] [--reps R] [--seed N]\n"
     "        [--set path=value ...] [--rank-by METRIC] [-j N] [--out FILE]\n"
+    "        [--quiet]\n"
     "                    every governance mode x cost rule on common seeds,\n"
     "                    ranked with 95% intervals"
     "\n"

@@ -455,6 +455,7 @@ int ng_store_finish(ng_store *st, const ng_provenance *pv, ng_error *err)
     size_t failed = 0;
     int rc =
         collate(in, 1, runs, st->n_runs, pv->shard, pv->shards, &failed, err);
+    st->n_failed = failed;
     if (rc == 0 && pv->shards == 1) {
         rc = ng_summary_write(runs, st->dir, pv->confidence, err);
     }

@@ -24,8 +24,10 @@ static void wilson(ng_stat *st, double level)
     double z = gsl_cdf_ugaussian_Pinv((1 + level) / 2), z2n = z * z / n;
     double centre = (p + z2n / 2) / (1 + z2n);
     double half = z / (1 + z2n) * sqrt(p * (1 - p) / n + z2n / (4 * n));
-    st->ci_low = fmax(0, centre - half); /* rounding, at p = 0 */
-    st->ci_high = fmin(1, centre + half);
+    /* At p = 0 or 1 the bound is exactly 0 or 1; rounding would leave
+     * 1e-17 behind. */
+    st->ci_low = p == 0 ? 0 : fmax(0, centre - half);
+    st->ci_high = p == 1 ? 1 : fmin(1, centre + half);
 }
 
 static cJSON *stat_json(const char *name, const double *x, size_t n,
