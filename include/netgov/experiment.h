@@ -37,7 +37,8 @@ void ng_stat_describe(const double *x, size_t n, double level, ng_stat *out);
 int ng_sample_lhs(size_t n, size_t k, uint64_t seed, double *u);
 
 /* The first n points of GSL's Sobol sequence in k dimensions (1 <= k <=
- * NG_SOBOL_MAX_DIM), skipping the all-zero first point, row-major into u.
+ * NG_SOBOL_MAX_DIM), row-major into u.  GSL never outputs the all-zero
+ * point: its sequence starts at (1/2, ..., 1/2).
  * Returns 0 or NG_EINVAL or NG_ENOMEM. */
 #define NG_SOBOL_MAX_DIM 40
 int ng_sample_sobol(size_t n, size_t k, double *u);
