@@ -81,6 +81,10 @@ typedef struct ng_spec {
     char *canonical; /* the spec as compact JSON, for the manifest and hash */
 } ng_spec;
 
+/* True for a metric a sensitivity analysis or a ranking can use: a number
+ * of a run's summary object, or "survival" (1 unless it dissolved). */
+bool ng_sweep_is_output(const char *name);
+
 /* Parses and validates a spec; every problem is collected into errs with
  * its field path ("axes[1].values[0]").  `source` names the text in
  * messages; a base file is resolved relative to `dir` ("" for the current

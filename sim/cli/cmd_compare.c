@@ -457,13 +457,7 @@ int cmd_compare(int argc, char **argv)
     for (size_t k = 0; rc == 0 && k < a.n_sets; k++) {
         rc = ng_config_set(&base, a.sets[k], &errs);
     }
-    ng_summary probe;
-    memset(&probe, 0, sizeof probe);
-    cJSON *fields = ng__summary_json(&probe);
-    bool known =
-        !strcmp(a.rank_by, "survival") ||
-        cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(fields, a.rank_by));
-    cJSON_Delete(fields);
+    bool known = ng_sweep_is_output(a.rank_by);
     if (rc == 0 && !known) {
         rc = ng_errors_add(&errs, NG_ECONFIG, "--rank-by",
                            "expected survival or a numeric summary metric "

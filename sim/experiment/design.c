@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "io/config_internal.h"
+#include "io/output_internal.h"
 #include "netgov/model.h"
 #include "netgov/sweep.h"
 
@@ -18,14 +19,10 @@ static char *dup_text(const char *s)
     return d ? memcpy(d, s, n) : NULL;
 }
 
-/* The shortest decimal text that reads back as exactly v. */
 static char *number_text(double v)
 {
-    char buf[40];
-    snprintf(buf, sizeof buf, "%.15g", v);
-    if (strtod(buf, NULL) != v) {
-        snprintf(buf, sizeof buf, "%.17g", v);
-    }
+    char buf[NG_NUMBER_TEXT];
+    ng__number_text(v, buf);
     return dup_text(buf);
 }
 

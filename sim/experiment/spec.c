@@ -355,10 +355,7 @@ static void parse_sampler(ng_spec *s, const cJSON *v, const reader *rd)
     }
 }
 
-/* The summary metrics a sensitivity analysis may study: the numbers of a
- * run's summary object, plus "survival" (1 unless the alliance
- * dissolved). */
-static bool is_output(const char *name)
+bool ng_sweep_is_output(const char *name)
 {
     if (strcmp(name, "survival") == 0) {
         return true;
@@ -386,7 +383,7 @@ static void parse_outputs(ng_spec *s, const cJSON *v, const reader *rd)
     for (const cJSON *o = v->child; o && s->outputs; o = o->next, i++) {
         char where[64];
         snprintf(where, sizeof where, "sensitivity.outputs[%zu]", i);
-        if (!cJSON_IsString(o) || !is_output(o->valuestring)) {
+        if (!cJSON_IsString(o) || !ng_sweep_is_output(o->valuestring)) {
             fail_value(rd, where,
                        "a numeric summary metric (see docs/OUTPUT.md) or "
                        "\"survival\"",

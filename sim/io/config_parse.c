@@ -8,6 +8,7 @@
 
 #include "config_internal.h"
 #include "netgov/rules.h"
+#include "output_internal.h"
 
 #define PATH_MAX_LEN 160
 
@@ -28,11 +29,9 @@ static const char *const tie_keys[] = {"a", "b", "trust"};
 void ng__json_describe(const cJSON *v, char *buf, size_t size)
 {
     if (cJSON_IsNumber(v)) {
-        /* The shortest form that reads back exactly: 1.2, not 1.19999... */
-        snprintf(buf, size, "%.15g", v->valuedouble);
-        if (strtod(buf, NULL) != v->valuedouble) {
-            snprintf(buf, size, "%.17g", v->valuedouble);
-        }
+        char text[NG_NUMBER_TEXT];
+        ng__number_text(v->valuedouble, text);
+        snprintf(buf, size, "%s", text);
     } else if (cJSON_IsString(v)) {
         snprintf(buf, size, "\"%.60s\"", v->valuestring);
     } else if (cJSON_IsBool(v)) {

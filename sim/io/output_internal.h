@@ -15,6 +15,10 @@
  * memory. */
 cJSON *ng__summary_json(const ng_summary *s);
 
+/* The shortest of %.15g and %.17g that reads back as exactly v: 1.2, not
+ * 1.19999... */
+#define NG_NUMBER_TEXT 40
+void ng__number_text(double v, char buf[NG_NUMBER_TEXT]);
 /* Writes v as compact JSON whose numbers read back exactly (shortest of
  * %.15g and %.17g, checked with strtod). */
 void ng__json_write(FILE *f, const cJSON *v);

@@ -70,6 +70,21 @@ class Suite:
                        "missing" if a is None or b is None
                        else "%d vs %d bytes" % (len(a), len(b)))
 
+    def error_cases(self, folder, label):
+        """The cases of tests/data/<folder>/expected.json (file name ->
+        expectations), after checking that they cover every file there."""
+        data = self.src("tests", "data", folder)
+        manifest = load_json_file(os.path.join(data, "expected.json"))
+        cases = {k: v for k, v in manifest.items() if not k.startswith("_")}
+        on_disk = sorted(f for f in os.listdir(data)
+                         if f.endswith(".json") and f != "expected.json")
+        self.check("%s: expected.json covers every file in tests/data/%s"
+                   % (label, folder), sorted(cases) == on_disk,
+                   "not in expected.json %s, missing files %s"
+                   % (sorted(set(on_disk) - set(cases)),
+                      sorted(set(cases) - set(on_disk))))
+        return data, cases
+
     def check(self, name, ok, detail=""):
         if ok:
             self.passed += 1

@@ -40,16 +40,7 @@ def check_message_style(s, label, err, paths, source=None):
 
 
 def bad_configs(s):
-    data = s.src("tests", "data", "bad")
-    manifest = clitest.load_json_file(os.path.join(data, "expected.json"))
-    cases = {k: v for k, v in manifest.items() if not k.startswith("_")}
-    on_disk = sorted(f for f in os.listdir(data)
-                     if f.endswith(".json") and f != "expected.json")
-    s.check("bad configs: manifest covers every file in tests/data/bad",
-            sorted(cases) == on_disk,
-            "not in manifest %s, missing files %s"
-            % (sorted(set(on_disk) - set(cases)),
-               sorted(set(cases) - set(on_disk))))
+    data, cases = s.error_cases("bad", "bad configs")
     s.check("bad configs: at least 18 error classes", len(cases) >= 18,
             str(len(cases)))
     for name in sorted(cases):

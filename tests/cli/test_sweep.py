@@ -882,16 +882,7 @@ def error_lines(err):
 
 
 def bad_specs(s):
-    data = s.src("tests", "data", "bad_specs")
-    manifest = clitest.load_json_file(os.path.join(data, "expected.json"))
-    cases = {k: v for k, v in manifest.items() if not k.startswith("_")}
-    on_disk = sorted(f for f in os.listdir(data)
-                     if f.endswith(".json") and f != "expected.json")
-    s.check("bad specs: expected.json covers every file in bad_specs",
-            sorted(cases) == on_disk,
-            "not in expected.json %s, missing files %s"
-            % (sorted(set(on_disk) - set(cases)),
-               sorted(set(cases) - set(on_disk))))
+    data, cases = s.error_cases("bad_specs", "bad specs")
     for name in sorted(cases):
         want = cases[name]
         if not os.path.isfile(os.path.join(data, name)):
