@@ -62,5 +62,9 @@ int cmd_compare(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_params(int argc, char **argv);
 int cmd_presets(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_view(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_odd(int argc, char **argv);
 
 #endif

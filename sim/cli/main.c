@@ -48,10 +48,12 @@ static const struct {
     const char *name;
     int (*fn)(int argc, char **argv);
 } commands[] = {
-    {"run", cmd_run},       {"validate", cmd_validate},
-    {"params", cmd_params}, {"presets", cmd_presets},
-    {"sweep", cmd_sweep},   {"sensitivity", cmd_sensitivity},
-    {"merge", cmd_merge},   {"compare", cmd_compare},
+    {"run", cmd_run},         {"validate", cmd_validate},
+    {"params", cmd_params},   {"presets", cmd_presets},
+    {"sweep", cmd_sweep},     {"sensitivity", cmd_sensitivity},
+    {"merge", cmd_merge},     {"compare", cmd_compare},
+    {"explain", cmd_explain}, {"view", cmd_view},
+    {"report", cmd_report},   {"odd", cmd_odd},
     /* one per line */
 };
 
