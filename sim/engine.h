@@ -63,6 +63,9 @@ struct ng_model {
     double *location;  /* n*2 km; only with geography */
     double *commitment, *belief, *system_trust, *eff_trust;
     double *value, *payoff_avg;
+    /* Totals over the ticks as a member, for explanations: quotas asked,
+     * payments made, benefits received. */
+    double *asked_total, *paid_total, *benefit_total;
     double *quota, *x, *paid, *benefit, *payoff, *sanction;
     int64_t *violations, *patience, *state_tick, *cooldown_until;
     uint8_t *ever_joined;

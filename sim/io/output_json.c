@@ -296,6 +296,9 @@ static void write_partner(const ng_model *m, size_t i, FILE *f)
     field(f, "commitment", m->commitment[i]);
     field(f, "value", m->value[i]);
     field(f, "contribution", m->x[i]);
+    field(f, "asked", m->asked_total[i]);
+    field(f, "paid", m->paid_total[i]);
+    field(f, "benefit", m->benefit_total[i]);
     fputs(",\"interests\":[", f);
     for (size_t k = 0; k < NG_DIM; k++) {
         if (k) {

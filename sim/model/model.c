@@ -63,6 +63,9 @@ static int alloc_arrays(ng_model *m)
     ALLOC(m->eff_trust, n);
     ALLOC(m->value, n);
     ALLOC(m->payoff_avg, n);
+    ALLOC(m->asked_total, n);
+    ALLOC(m->paid_total, n);
+    ALLOC(m->benefit_total, n);
     ALLOC(m->quota, n);
     ALLOC(m->x, n);
     ALLOC(m->paid, n);
@@ -89,18 +92,50 @@ fail:
 
 static void free_arrays(ng_model *m)
 {
-    void *arrays[] = {
-        m->sector,      m->disposition, m->state,        m->founder,
-        m->ever_joined, m->flagged,     m->fresh,        m->capacity,
-        m->authority,   m->support,     m->interests,    m->slope,
-        m->power,       m->alignment,   m->valuation,    m->location,
-        m->commitment,  m->belief,      m->system_trust, m->eff_trust,
-        m->value,       m->payoff_avg,  m->quota,        m->x,
-        m->paid,        m->benefit,     m->payoff,       m->sanction,
-        m->violations,  m->patience,    m->state_tick,   m->cooldown_until,
-        m->nbr,         m->trust,       m->deg,          m->member,
-        m->member_pos,  m->scratch_idx, m->scratch_real, m->series,
-        m->events};
+    void *arrays[] = {m->sector,
+                      m->disposition,
+                      m->state,
+                      m->founder,
+                      m->ever_joined,
+                      m->flagged,
+                      m->fresh,
+                      m->capacity,
+                      m->authority,
+                      m->support,
+                      m->interests,
+                      m->slope,
+                      m->power,
+                      m->alignment,
+                      m->valuation,
+                      m->location,
+                      m->commitment,
+                      m->belief,
+                      m->system_trust,
+                      m->eff_trust,
+                      m->value,
+                      m->payoff_avg,
+                      m->asked_total,
+                      m->paid_total,
+                      m->benefit_total,
+                      m->quota,
+                      m->x,
+                      m->paid,
+                      m->benefit,
+                      m->payoff,
+                      m->sanction,
+                      m->violations,
+                      m->patience,
+                      m->state_tick,
+                      m->cooldown_until,
+                      m->nbr,
+                      m->trust,
+                      m->deg,
+                      m->member,
+                      m->member_pos,
+                      m->scratch_idx,
+                      m->scratch_real,
+                      m->series,
+                      m->events};
     for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) {
         free(arrays[i]);
     }

@@ -97,6 +97,9 @@ int ng__phase_produce(ng_model *m, ng_error *err)
         m->benefit[i] = m->valuation[i] * ng__size_factor(m, i) * per;
         m->payoff[i] = m->benefit[i] - m->paid[i];
         m->sum_benefit += m->benefit[i];
+        m->asked_total[i] += m->quota[i];
+        m->paid_total[i] += m->paid[i];
+        m->benefit_total[i] += m->benefit[i];
     }
     return 0;
 }

@@ -17,7 +17,7 @@ PARTNER_FIELDS = ["id", "name", "sector", "disposition", "founder", "lead",
                   "state", "state_tick", "ever_joined", "ties", "violations",
                   "capacity", "authority", "support", "power", "alignment",
                   "valuation", "belief", "system_trust", "commitment", "value",
-                  "contribution", "interests"]
+                  "contribution", "asked", "paid", "benefit", "interests"]
 SECTORS = {"government", "business", "knowledge", "civil"}
 STATES = {"candidate", "member", "exited", "excluded"}
 SUMMARY_FIELDS = ["outcome", "cause", "lifetime", "peak_members",
