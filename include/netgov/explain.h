@@ -25,7 +25,8 @@ void ng_explanation_free(ng_explanation *e);
  *                     from, to, members_from, members_to, text}]
  *   turning_points  [{kind, tick, [to_tick,] text, ...numbers}]
  *                   kinds: first_free_riding, first_violation,
- *                   largest_trust_drop, first_exit, exit_cascade, shock,
+ *                   largest_trust_drop, first_exit, first_exclusion,
+ *                   exit_cascade, shock,
  *                   dissolution, completion
  *   mechanism       {name, title, score, evidence: [text], text} the
  *                   dominant failure mechanism (null when nothing failed)

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "netgov/netgov.h"
 #include "netgov/sweep.h"
@@ -63,6 +64,14 @@ int cmd_validate(int argc, char **argv);
 int cmd_params(int argc, char **argv);
 int cmd_presets(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+/* Explains a parsed run document on f as text or JSON; a document the
+ * rules cannot read is reported on stderr as "netgov: SOURCE: path: ..."
+ * (exit status 2).  cli_explain_model explains a finished model through
+ * its run document (cmd_explain.c). */
+struct cJSON;
+int cli_print_explanation(const struct cJSON *run, bool json,
+                          const char *source, FILE *f);
+int cli_explain_model(const ng_model *m, FILE *f);
 int cmd_view(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_odd(int argc, char **argv);

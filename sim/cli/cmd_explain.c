@@ -1,12 +1,141 @@
-/* netgov explain: placeholder. */
+/* netgov explain: what happened in a run and why, from its run document
+ * (docs/EXPLAIN.md); also `netgov run --explain`. */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "io/config_internal.h"
+#include "io/output_internal.h"
+#include "netgov/explain.h"
+
+static const char usage[] =
+    "usage: netgov explain RUN.json [--json] [--out FILE]\n"
+    "\n"
+    "Explains a run document: its phases, turning points, the dominant\n"
+    "failure mechanism with the numbers behind it, who left and why, or\n"
+    "what held the alliance together.  Text by default; --json gives the\n"
+    "same as a JSON object.  The rules are in docs/EXPLAIN.md.\n";
+
+int cli_print_explanation(const cJSON *run, bool json, const char *source,
+                          FILE *f)
+{
+    ng_error err = {0};
+    ng_explanation *e = ng_explain(run, &err);
+    if (!e) {
+        fprintf(stderr, "netgov: %s: %s%s%s\n", source, err.where,
+                err.where[0] ? ": " : "", err.msg);
+        return err.code == NG_ENOMEM ? CLI_RUNTIME : CLI_USAGE;
+    }
+    if (json) {
+        cJSON *doc = ng_explanation_json(e);
+        char *text = doc ? cJSON_Print(doc) : NULL;
+        if (text) {
+            fprintf(f, "%s\n", text);
+        }
+        free(text);
+        cJSON_Delete(doc);
+    } else {
+        char *text = ng_explanation_text(e);
+        if (text) {
+            fputs(text, f);
+        }
+        free(text);
+    }
+    ng_explanation_free(e);
+    return CLI_OK;
+}
+
+int cli_explain_model(const ng_model *m, FILE *f)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    ng_error err = {0};
+    int rc = mem ? ng_output_json(m, mem, &err) : NG_ENOMEM;
+    if (mem && fclose(mem) != 0) {
+        rc = NG_ENOMEM;
+    }
+    cJSON *doc = rc == 0 ? cJSON_ParseWithLength(text, len) : NULL;
+    free(text);
+    if (!doc) {
+        fputs("netgov: run: out of memory while explaining the run\n", stderr);
+        return CLI_RUNTIME;
+    }
+    rc = cli_print_explanation(doc, false, "run", f);
+    cJSON_Delete(doc);
+    return rc;
+}
+
+static int write_text(void *ctx, FILE *f, ng_error *err)
+{
+    fputs(ctx, f);
+    return ferror(f) ? ng_error_set(err, NG_EIO, NULL, "write failed") : 0;
+}
+
+/* Explains into a memory buffer first, so a bad document leaves no file. */
+static int explain_to(const cJSON *run, bool json, const char *source,
+                      const char *out)
+{
+    if (!out) {
+        return cli_print_explanation(run, json, source, stdout);
+    }
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem) {
+        return CLI_RUNTIME;
+    }
+    int rc = cli_print_explanation(run, json, source, mem);
+    fclose(mem);
+    ng_error err = {0};
+    if (rc == CLI_OK && ng__write_atomic(out, write_text, text, &err) != 0) {
+        cli_print_error(&err);
+        rc = CLI_RUNTIME;
+    }
+    free(text);
+    return rc;
+}
 
 int cmd_explain(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("netgov explain: not built yet\n", stderr);
-    return CLI_RUNTIME;
+    const char *path = NULL, *out = NULL;
+    bool json = false;
+    for (int k = 1; k < argc; k++) {
+        if (strcmp(argv[k], "-h") == 0 || strcmp(argv[k], "--help") == 0) {
+            fputs(usage, stdout);
+            return CLI_OK;
+        } else if (strcmp(argv[k], "--json") == 0) {
+            json = true;
+        } else if (strcmp(argv[k], "--out") == 0 && k + 1 < argc) {
+            out = argv[++k];
+        } else if (argv[k][0] == '-' || path) {
+            fprintf(stderr, "netgov: explain: unexpected argument \"%s\"\n%s",
+                    argv[k], usage);
+            return CLI_USAGE;
+        } else {
+            path = argv[k];
+        }
+    }
+    if (!path) {
+        fprintf(stderr, "netgov: explain: missing RUN.json\n%s", usage);
+        return CLI_USAGE;
+    }
+    ng_errors errs = {0};
+    char *text = NULL;
+    size_t len = 0;
+    cJSON *run = ng__file_read(path, &text, &len, &errs) == 0
+                     ? ng__json_parse(text, len, path, &errs)
+                     : NULL;
+    free(text);
+    if (!run) {
+        cli_print_errors(&errs);
+        return CLI_USAGE;
+    }
+    int rc = explain_to(run, json, path, out);
+    cJSON_Delete(run);
+    return rc;
 }

@@ -13,7 +13,7 @@ typedef struct run_args {
     const char *config, *preset, *out, *csv;
     const char *sets[MAX_SETS];
     size_t n_sets;
-    bool quiet;
+    bool quiet, explain;
 } run_args;
 
 static int usage_error(const char *what, const char *arg)
@@ -55,6 +55,9 @@ static int parse_args(int argc, char **argv, run_args *a, char *seed_set,
             a->csv = val;
         } else if (strcmp(s, "--quiet") == 0 || strcmp(s, "-q") == 0) {
             a->quiet = true;
+            continue;
+        } else if (strcmp(s, "--explain") == 0) {
+            a->explain = true;
             continue;
         } else if (s[0] == '-' && s[1] != '\0') {
             return usage_error("unknown option ", s);
@@ -185,6 +188,12 @@ int cmd_run(int argc, char **argv)
     if (!a.quiet) {
         print_summary(m, out_path);
     }
+    /* The explanation goes to standard output, unless the run document
+     * does: then it joins the summary on standard error. */
+    if (a.explain) {
+        fflush(stderr);
+        rc = cli_explain_model(m, strcmp(out_path, "-") == 0 ? stderr : stdout);
+    }
     ng_model_free(m);
-    return CLI_OK;
+    return rc;
 }

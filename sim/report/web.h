@@ -6,7 +6,7 @@
 
 typedef struct ng_web_asset {
     const char *name; /* file name in web/, e.g. "chart_line.js" */
-    const char *data; /* its bytes, followed by a NUL */
+    const char *data; /* its bytes (UTF-8), followed by a NUL */
     size_t len;
 } ng_web_asset;
 

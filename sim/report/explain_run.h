@@ -1,0 +1,63 @@
+/* A run document read into plain arrays for the explanation rules
+ * (explain.c).  Strings point into the cJSON document, which must outlive
+ * the ex_run. */
+#ifndef NETGOV_REPORT_EXPLAIN_RUN_H
+#define NETGOV_REPORT_EXPLAIN_RUN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cjson/cJSON.h>
+
+#include "netgov/error.h"
+
+typedef struct ex_partner {
+    long id;
+    const char *name, *sector, *state;
+    bool founder, lead, ever_joined, small;
+    long state_tick;
+    double capacity, power, system_trust, commitment, value, contribution;
+    double asked, paid, benefit; /* totals over its membership; NaN if the
+                                  * document predates them */
+} ex_partner;
+
+typedef struct ex_event {
+    long tick, partner; /* partner -1 for alliance-wide events */
+    const char *type, *reason;
+    double amount; /* NaN when absent */
+} ex_event;
+
+/* The series the rules read, one array of T values each (NaN for null). */
+#define EX_SERIES(X)                                                           \
+    X(members)                                                                 \
+    X(joins) X(exits) X(exclusions) X(contribution) X(free_riding)             \
+        X(pooled_input) X(overhead_ratio) X(public_value)                      \
+            X(interpersonal_trust) X(system_trust) X(violations) X(sanctions)  \
+                X(power_concentration) X(fit) X(incidents) X(process_spending)
+
+typedef struct ex_run {
+    const char *scenario, *outcome, *cause, *mode, *cost_rule;
+    long lifetime, peak_members, final_members, founders;
+    double cumulative_value, mean_contribution, cutoff, initial_trust;
+    double goal; /* evaluation.goal, 0 when none */
+    size_t T;    /* recorded ticks */
+    double *tick;
+#define EX_SERIES_FIELD(name) double *name;
+    EX_SERIES(EX_SERIES_FIELD)
+#undef EX_SERIES_FIELD
+    ex_partner *partners;
+    size_t n_partners;
+    ex_event *events;
+    size_t n_events;
+} ex_run;
+
+/* Reads what the rules need; on a missing or mistyped field fills err with
+ * its path ("series.members", "partners[3].capacity") and returns
+ * NG_EINVAL.  Release with ng__explain_run_free even on failure. */
+int ng__explain_run_read(const cJSON *doc, ex_run *r, ng_error *err);
+void ng__explain_run_free(ex_run *r);
+
+/* The partner with this id, or NULL. */
+const ex_partner *ng__explain_partner(const ex_run *r, long id);
+
+#endif
