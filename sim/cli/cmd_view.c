@@ -1,12 +1,121 @@
-/* netgov view: placeholder until the command lands. */
+/* netgov view RUN.json [-o FILE] [--quiet]: the animated viewer of a run
+ * as one self-contained HTML page (sim/report/view.h, docs/VIEWER.md). */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
+#include "report/view.h"
+
+typedef struct view_args {
+    const char *run, *out;
+    bool quiet, help;
+} view_args;
+
+static int usage_error(const char *what, const char *arg)
+{
+    fprintf(stderr,
+            "netgov: view: %s%s\nusage: netgov view RUN.json [-o FILE] "
+            "[--quiet]\n",
+            what, arg);
+    return CLI_USAGE;
+}
+
+static int parse_args(int argc, char **argv, view_args *a)
+{
+    memset(a, 0, sizeof *a);
+    for (int k = 1; k < argc; k++) {
+        const char *s = argv[k];
+        if (strcmp(s, "-o") == 0 || strcmp(s, "--out") == 0) {
+            if (k + 1 >= argc) {
+                return usage_error("missing value after ", s);
+            }
+            a->out = argv[++k];
+        } else if (strcmp(s, "--quiet") == 0 || strcmp(s, "-q") == 0) {
+            a->quiet = true;
+        } else if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+            a->help = true;
+        } else if (s[0] == '-' && s[1] != '\0') {
+            return usage_error("unknown option ", s);
+        } else if (a->run) {
+            return usage_error("more than one run document: ", s);
+        } else {
+            a->run = s;
+        }
+    }
+    if (!a->run && !a->help) {
+        return usage_error("missing the run document (RUN.json)", "");
+    }
+    return CLI_OK;
+}
+
+static void print_help(void)
+{
+    puts("usage: netgov view RUN.json [-o|--out FILE] [--quiet]\n"
+         "\n"
+         "Writes the animated viewer of a run (a document of netgov run) as\n"
+         "one self-contained HTML page that opens offline in a browser.\n"
+         "The run is replayed from its config and seed to get every tick's\n"
+         "partners and ties, and checked against the document.\n"
+         "\n"
+         "  -o, --out FILE  the page (default: RUN with .json replaced by\n"
+         "                  .view.html)\n"
+         "  -q, --quiet     do not print the path written\n"
+         "  -h, --help      this help\n"
+         "\n"
+         "See docs/VIEWER.md.");
+}
+
+/* "out/run.json" -> "out/run.view.html"; other names get the suffix. */
+static char *default_out(const char *run)
+{
+    size_t n = strlen(run);
+    char *out = malloc(n + 16);
+    if (!out) {
+        return NULL;
+    }
+    memcpy(out, run, n + 1);
+    if (n > 5 && strcmp(run + n - 5, ".json") == 0) {
+        out[n - 5] = '\0';
+    }
+    strcat(out, ".view.html");
+    return out;
+}
+
+static int write_page(const char *out, const cJSON *data, bool quiet)
+{
+    ng_error err = {0};
+    if (ng__view_write(out, data, &err) != 0) {
+        cli_print_error(&err);
+        return CLI_RUNTIME;
+    }
+    if (!quiet) {
+        fprintf(stderr, "netgov: wrote %s\n", out);
+    }
+    return CLI_OK;
+}
 
 int cmd_view(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    fputs("netgov view: not built yet\n", stderr);
-    return CLI_RUNTIME;
+    view_args a;
+    int code = parse_args(argc, argv, &a);
+    if (code != CLI_OK || a.help) {
+        if (a.help) {
+            print_help();
+        }
+        return code;
+    }
+    ng_errors errs = {0};
+    cJSON *data = NULL;
+    int rc = ng__view_data(a.run, &data, &errs);
+    if (rc != 0) {
+        cli_print_errors(&errs);
+        return cli_exit_code(rc);
+    }
+    char *fallback = a.out ? NULL : default_out(a.run);
+    const char *out = a.out ? a.out : fallback;
+    code = out ? write_page(out, data, a.quiet) : CLI_RUNTIME;
+    free(fallback);
+    cJSON_Delete(data);
+    return code;
 }

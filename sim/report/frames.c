@@ -1,0 +1,211 @@
+/* Frames of a run by replay (frames.h).
+ *
+ * Two replays of the same config: the first checks the run against the
+ * document, captures the partners' state and counts the ties of every
+ * frame; the second, identical because the engine is deterministic, fills
+ * the ties into a buffer sized by the first.  So the buffers are exact and
+ * nothing is allocated while the model steps.
+ */
+#include "report/frames.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+/* ---- frame schedule ---- */
+
+/* Frames are tick 0, every stride-th tick and the last tick; a stride of
+ * ceil(L / (max - 2)) keeps them at most max. */
+static size_t frame_stride(size_t lifetime, size_t max_frames)
+{
+    if (max_frames < 3 || lifetime + 1 <= max_frames) {
+        return 1;
+    }
+    return (lifetime + max_frames - 3) / (max_frames - 2);
+}
+
+static bool is_frame(size_t t, size_t lifetime, size_t stride)
+{
+    return t % stride == 0 || t == lifetime;
+}
+
+static size_t frame_count(size_t lifetime, size_t stride)
+{
+    return lifetime / stride + 1 + (lifetime % stride != 0);
+}
+
+/* ---- capture ---- */
+
+static bool has_member_end(const ng_model *m, size_t i, size_t j)
+{
+    return m->state[i] == NG_MEMBER || m->state[j] == NG_MEMBER;
+}
+
+/* Ties with a member end, each pair once; stored when ties is non-NULL. */
+static size_t capture_ties(const ng_model *m, ng_frame_tie *ties)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < m->n; i++) {
+        for (size_t s = 0; s < m->deg[i]; s++) {
+            size_t j = m->nbr[i * m->k_max + s];
+            if (j <= i || !has_member_end(m, i, j)) {
+                continue;
+            }
+            if (ties) {
+                size_t back = ng__tie_find(m, j, i);
+                double t = m->trust[i * m->k_max + s];
+                /* Ties are made both ways; the mean is what a pair
+                 * "has" when only one line is drawn. */
+                if (back != NG_NONE) {
+                    t = 0.5 * (t + m->trust[j * m->k_max + back]);
+                }
+                ties[count] =
+                    (ng_frame_tie){(uint32_t)i, (uint32_t)j, (float)t};
+            }
+            count++;
+        }
+    }
+    return count;
+}
+
+static void capture_partners(const ng_model *m, ng_frames *f, size_t k)
+{
+    f->tick[k] = m->tick;
+    for (size_t i = 0; i < m->n; i++) {
+        f->state[k * f->n + i] = m->state[i];
+        f->x[k * f->n + i] = (float)m->x[i];
+        f->system_trust[k * f->n + i] = (float)m->system_trust[i];
+    }
+}
+
+/* ---- checking against the document ---- */
+
+static bool tick_matches(const ng_model *m, const ng_replay_expect *want,
+                         size_t t)
+{
+    if (ng_model_ticks_recorded(m) != t) {
+        return false;
+    }
+    return ng_model_series(m, NG_M_members)[t - 1] == want->members[t - 1] &&
+           ng_model_series(m, NG_M_public_value)[t - 1] ==
+               want->public_value[t - 1];
+}
+
+static bool summary_matches(const ng_model *m, const ng_replay_expect *want)
+{
+    ng_summary s;
+    ng_model_summary(m, &s);
+    return s.outcome == want->outcome && s.cause == want->cause &&
+           s.lifetime == (int64_t)want->lifetime;
+}
+
+/* ---- replay ---- */
+
+typedef struct replay_pass {
+    const ng_replay_expect *want;
+    size_t stride;
+    ng_frames *f;
+    bool fill_ties; /* second pass: ties only */
+    int64_t *diverged;
+} replay_pass;
+
+static void capture(const ng_model *m, const replay_pass *p, size_t k)
+{
+    ng_frames *f = p->f;
+    if (p->fill_ties) {
+        capture_ties(m, f->ties + f->tie_start[k]);
+        return;
+    }
+    capture_partners(m, f, k);
+    f->tie_start[k + 1] = f->tie_start[k] + capture_ties(m, NULL);
+}
+
+static int replay(const ng_config *cfg, const replay_pass *p, ng_error *err)
+{
+    ng_model *m = ng_model_alloc(cfg, err);
+    if (!m) {
+        return err ? err->code : NG_ENOMEM;
+    }
+    int rc = 0;
+    size_t k = 0;
+    capture(m, p, k++);
+    for (size_t t = 1; t <= p->want->lifetime && rc == 0; t++) {
+        rc = ng_model_step(m, err);
+        if (rc == 0 && !p->fill_ties && !tick_matches(m, p->want, t)) {
+            *p->diverged = (int64_t)t;
+            rc = NG_EINVAL;
+        }
+        if (rc == 0 && is_frame(t, p->want->lifetime, p->stride)) {
+            capture(m, p, k++);
+        }
+    }
+    if (rc == 0 && !p->fill_ties && !summary_matches(m, p->want)) {
+        *p->diverged = (int64_t)p->want->lifetime;
+        rc = NG_EINVAL;
+    }
+    if (rc == 0 && !p->fill_ties) {
+        for (size_t i = 0; i < m->n; i++) {
+            p->f->sector[i] = m->sector[i];
+            p->f->capacity[i] = (float)m->capacity[i];
+        }
+    }
+    ng_model_free(m);
+    return rc;
+}
+
+static int alloc_frames(ng_frames *f, size_t n, size_t n_frames)
+{
+    f->n = n;
+    f->n_frames = n_frames;
+    f->tick = calloc(n_frames, sizeof *f->tick);
+    f->state = calloc(n_frames * n, sizeof *f->state);
+    f->x = calloc(n_frames * n, sizeof *f->x);
+    f->system_trust = calloc(n_frames * n, sizeof *f->system_trust);
+    f->tie_start = calloc(n_frames + 1, sizeof *f->tie_start);
+    f->sector = calloc(n, sizeof *f->sector);
+    f->capacity = calloc(n, sizeof *f->capacity);
+    bool ok = f->tick && f->state && f->x && f->system_trust && f->tie_start &&
+              f->sector && f->capacity;
+    return ok ? 0 : NG_ENOMEM;
+}
+
+int ng__frames_replay(const ng_config *cfg, const ng_replay_expect *want,
+                      size_t max_frames, ng_frames *out, int64_t *diverged,
+                      ng_error *err)
+{
+    memset(out, 0, sizeof *out);
+    *diverged = -1;
+    size_t stride = frame_stride(want->lifetime, max_frames);
+    size_t n = ng_config_pool_size(cfg);
+    if (alloc_frames(out, n, frame_count(want->lifetime, stride)) != 0) {
+        return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
+    }
+    out->free_riding_cutoff = cfg->p.behaviour_free_riding_cutoff;
+    replay_pass p = {want, stride, out, false, diverged};
+    int rc = replay(cfg, &p, err);
+    if (rc != 0) {
+        return rc;
+    }
+    size_t total = out->tie_start[out->n_frames];
+    out->ties = malloc((total ? total : 1) * sizeof *out->ties);
+    if (!out->ties) {
+        return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
+    }
+    p.fill_ties = true;
+    return replay(cfg, &p, err);
+}
+
+void ng__frames_free(ng_frames *f)
+{
+    free(f->tick);
+    free(f->state);
+    free(f->x);
+    free(f->system_trust);
+    free(f->tie_start);
+    free(f->ties);
+    free(f->sector);
+    free(f->capacity);
+    memset(f, 0, sizeof *f);
+}

@@ -1,0 +1,529 @@
+/* The viewer page of a run (view.h).
+ *
+ * The run document is read, its fields are checked (every message names
+ * "file:field.path", what was expected and what was found), its config is
+ * replayed (frames.c) and checked against its series, and the page data is
+ * built from both: the document gives the series and events, the replay
+ * the per-tick state of partners and ties.  Numbers in the page are
+ * rounded to 3 decimals: the page draws, it does not compute.
+ */
+#include "report/view.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "netgov/netgov.h"
+
+#include "io/config_internal.h"
+#include "report/frames.h"
+#include "report/html.h"
+
+/* The series the page draws; members and public_value also check the
+ * replay. */
+static const char *const page_series[] = {"members",
+                                          "contribution",
+                                          "free_riding",
+                                          "system_trust",
+                                          "interpersonal_trust",
+                                          "public_value",
+                                          NULL};
+enum { S_MEMBERS, S_PUBLIC_VALUE = 5, N_SERIES = 6 };
+
+typedef struct run_doc {
+    const char *src; /* the file, for messages */
+    ng_errors *errs;
+    const cJSON *root, *config, *series, *events, *partners, *summary;
+    const char *engine;
+    double seed;
+    size_t lifetime;
+    int outcome, cause;
+    double *values[N_SERIES]; /* lifetime each */
+} run_doc;
+
+/* ---- checking fields ---- */
+
+static int bad(const run_doc *d, const char *path, const cJSON *found,
+               const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static int bad(const run_doc *d, const char *path, const cJSON *found,
+               const char *fmt, ...)
+{
+    char where[160], expected[160], seen[96] = "nothing";
+    snprintf(where, sizeof where, "%s:%s", d->src, path);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(expected, sizeof expected, fmt, ap);
+    va_end(ap);
+    if (found) {
+        ng__json_describe(found, seen, sizeof seen);
+    }
+    return ng_errors_add(d->errs, NG_EINVAL, where, "expected %s, found %s",
+                         expected, seen);
+}
+
+static const cJSON *member(const cJSON *obj, const char *key)
+{
+    return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* obj[key] when it passes is(); else reports "path: expected what". */
+static const cJSON *need(const run_doc *d, const cJSON *obj, const char *key,
+                         const char *path, cJSON_bool (*is)(const cJSON *),
+                         const char *what)
+{
+    const cJSON *v = member(obj, key);
+    if (!v || !is(v)) {
+        bad(d, path, v, "%s", what);
+        return NULL;
+    }
+    return v;
+}
+
+/* The index of name among names(0..count), or -1. */
+static int name_index(const char *name, const char *(*names)(int), int count)
+{
+    for (int k = 0; k < count; k++) {
+        if (strcmp(names(k), name) == 0) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+static int check_header(run_doc *d)
+{
+    const cJSON *r = d->root;
+    if (!cJSON_IsObject(r)) {
+        return bad(d, "(document)", r, "a netgov run document (an object)");
+    }
+    const cJSON *v = member(r, "format_version");
+    if (!cJSON_IsNumber(v) || v->valuedouble != NG_FORMAT_VERSION) {
+        return bad(d, "format_version", v,
+                   "a netgov run document of format version %d",
+                   NG_FORMAT_VERSION);
+    }
+    const cJSON *e = need(d, r, "engine_version", "engine_version",
+                          cJSON_IsString, "a string");
+    const cJSON *s = need(d, r, "seed", "seed", cJSON_IsNumber, "a number");
+    if (!e || !s) {
+        return NG_EINVAL;
+    }
+    d->engine = e->valuestring;
+    d->seed = s->valuedouble;
+    d->config = need(d, r, "config", "config", cJSON_IsObject, "an object");
+    d->series = need(d, r, "series", "series", cJSON_IsObject, "an object");
+    d->events = need(d, r, "events", "events", cJSON_IsArray, "an array");
+    d->partners = need(d, r, "partners", "partners", cJSON_IsArray, "an array");
+    d->summary = need(d, r, "summary", "summary", cJSON_IsObject, "an object");
+    bool ok = d->config && d->series && d->events && d->partners && d->summary;
+    return ok ? 0 : NG_EINVAL;
+}
+
+static int check_summary(run_doc *d)
+{
+    const cJSON *o = need(d, d->summary, "outcome", "summary.outcome",
+                          cJSON_IsString, "an outcome name");
+    const cJSON *c = need(d, d->summary, "cause", "summary.cause",
+                          cJSON_IsString, "a reason name");
+    const cJSON *l = need(d, d->summary, "lifetime", "summary.lifetime",
+                          cJSON_IsNumber, "a number of ticks");
+    if (!o || !c || !l) {
+        return NG_EINVAL;
+    }
+    d->outcome = name_index(o->valuestring, ng_outcome_name, 3);
+    d->cause = name_index(c->valuestring, ng_reason_name, NG_REASON_COUNT);
+    if (d->outcome < 0) {
+        return bad(d, "summary.outcome", o,
+                   "\"survived\", \"dissolved\" or \"completed\"");
+    }
+    if (d->cause < 0) {
+        return bad(d, "summary.cause", c, "a reason name of record.h");
+    }
+    double t = l->valuedouble;
+    if (t < 0 || t != floor(t) || t > 1e7) {
+        return bad(d, "summary.lifetime", l, "a whole number of ticks");
+    }
+    d->lifetime = (size_t)t;
+    return 0;
+}
+
+static int read_series(run_doc *d, int k)
+{
+    char path[64];
+    snprintf(path, sizeof path, "series.%s", page_series[k]);
+    const cJSON *a = member(d->series, page_series[k]);
+    if (!cJSON_IsArray(a) || (size_t)cJSON_GetArraySize(a) != d->lifetime) {
+        return bad(d, path, a, "an array of %zu numbers (summary.lifetime)",
+                   d->lifetime);
+    }
+    d->values[k] = calloc(d->lifetime ? d->lifetime : 1, sizeof(double));
+    if (!d->values[k]) {
+        return ng_errors_add(d->errs, NG_ENOMEM, NULL, "out of memory");
+    }
+    size_t t = 0;
+    for (const cJSON *v = a->child; v; v = v->next, t++) {
+        if (!cJSON_IsNumber(v)) {
+            snprintf(path, sizeof path, "series.%s[%zu]", page_series[k], t);
+            return bad(d, path, v, "a number");
+        }
+        d->values[k][t] = v->valuedouble;
+    }
+    return 0;
+}
+
+static int check_events(const run_doc *d)
+{
+    size_t k = 0;
+    for (const cJSON *e = d->events->child; e; e = e->next, k++) {
+        char path[64];
+        snprintf(path, sizeof path, "events[%zu]", k);
+        if (!cJSON_IsObject(e) || !cJSON_IsNumber(member(e, "tick")) ||
+            !cJSON_IsString(member(e, "type"))) {
+            return bad(d, path, e, "an event with a tick and a type");
+        }
+    }
+    return 0;
+}
+
+static int check_partners(const run_doc *d, size_t pool)
+{
+    size_t found = (size_t)cJSON_GetArraySize(d->partners);
+    if (found != pool) {
+        return bad(d, "partners", d->partners,
+                   "an array of %zu partners (the pool of config)", pool);
+    }
+    size_t k = 0;
+    for (const cJSON *p = d->partners->child; p; p = p->next, k++) {
+        char path[64];
+        snprintf(path, sizeof path, "partners[%zu].name", k);
+        if (!cJSON_IsString(member(p, "name"))) {
+            return bad(d, path, member(p, "name"), "a string");
+        }
+    }
+    return 0;
+}
+
+/* ---- the config and the replay ---- */
+
+static int load_config(const run_doc *d, ng_config *cfg)
+{
+    ng_config_init(cfg);
+    char *text = cJSON_PrintUnformatted(d->config);
+    if (!text) {
+        return ng_errors_add(d->errs, NG_ENOMEM, NULL, "out of memory");
+    }
+    char source[200];
+    snprintf(source, sizeof source, "%s:config", d->src);
+    int rc = ng_config_parse(cfg, text, strlen(text), source, d->errs);
+    free(text);
+    if (rc == 0) {
+        rc = ng_config_validate(cfg, d->errs);
+    }
+    if (rc == 0 &&
+        (d->seed < 1 || d->seed > 4294967295.0 || d->seed != floor(d->seed))) {
+        rc = bad(d, "seed", member(d->root, "seed"),
+                 "an integer in 1..4294967295");
+    }
+    if (rc == 0) {
+        cfg->p.run_seed = (int64_t)d->seed;
+    }
+    size_t pool = ng_config_pool_size(cfg);
+    if (rc == 0 && pool > NG_VIEW_MAX_PARTNERS) {
+        char where[200];
+        snprintf(where, sizeof where, "%s:config.population", d->src);
+        rc = ng_errors_add(d->errs, NG_EINVAL, where,
+                           "expected a pool of at most %d partners for the "
+                           "viewer, found %zu",
+                           NG_VIEW_MAX_PARTNERS, pool);
+    }
+    return rc ? rc : check_partners(d, pool);
+}
+
+static int replay(const run_doc *d, const ng_config *cfg, ng_frames *f)
+{
+    ng_replay_expect want = {d->values[S_MEMBERS], d->values[S_PUBLIC_VALUE],
+                             d->lifetime, d->outcome, d->cause};
+    int64_t diverged = -1;
+    ng_error err = {0};
+    int rc =
+        ng__frames_replay(cfg, &want, NG_VIEW_MAX_FRAMES, f, &diverged, &err);
+    if (rc == NG_EINVAL && diverged >= 0) {
+        return ng_errors_add(d->errs, NG_EINVAL, d->src,
+                             "the replay differs from the document at tick "
+                             "%lld (written by engine %s, this is %s)",
+                             (long long)diverged, d->engine, NG_VERSION);
+    }
+    if (rc != 0) {
+        ng_errors_add(d->errs, rc, err.where, "%s", err.msg);
+    }
+    return rc;
+}
+
+/* ---- page data ---- */
+
+static double r3(double v)
+{
+    return round(v * 1000.0) / 1000.0;
+}
+
+static cJSON *number_array(const double *v, size_t n)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; a && i < n; i++) {
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(r3(v[i])));
+    }
+    return a;
+}
+
+static cJSON *float_array(const float *v, size_t n)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; a && i < n; i++) {
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(r3(v[i])));
+    }
+    return a;
+}
+
+static const char *string_of(const cJSON *obj, const char *key)
+{
+    const cJSON *v = member(obj, key);
+    return cJSON_IsString(v) ? v->valuestring : "";
+}
+
+static void add_headline(cJSON *o, const run_doc *d, const ng_config *cfg)
+{
+    cJSON_AddStringToObject(o, "scenario", cfg->name);
+    cJSON_AddStringToObject(o, "description", cfg->description);
+    cJSON_AddStringToObject(o, "engine_version", d->engine);
+    cJSON_AddNumberToObject(o, "seed", d->seed);
+    cJSON_AddStringToObject(
+        o, "governance",
+        ng_family_choice(NG_FAMILY_GOVERNANCE, cfg->p.governance_mode));
+    cJSON_AddStringToObject(o, "cost_rule",
+                            ng_family_choice(NG_FAMILY_COST, cfg->p.cost_rule));
+    cJSON_AddStringToObject(o, "outcome", ng_outcome_name(d->outcome));
+    cJSON_AddStringToObject(o, "cause", ng_reason_name(d->cause));
+    cJSON_AddStringToObject(o, "cause_meaning", ng_reason_meaning(d->cause));
+    cJSON_AddNumberToObject(o, "lifetime", (double)d->lifetime);
+    cJSON_AddNumberToObject(o, "free_riding_cutoff",
+                            cfg->p.behaviour_free_riding_cutoff);
+    cJSON *sectors = cJSON_AddArrayToObject(o, "sectors");
+    for (int s = 0; s < NG_SECTOR_COUNT; s++) {
+        cJSON_AddItemToArray(sectors, cJSON_CreateString(ng_sector_name(s)));
+    }
+}
+
+static void add_partners(cJSON *o, const run_doc *d, const ng_frames *f)
+{
+    cJSON *p = cJSON_AddObjectToObject(o, "partners");
+    cJSON *name = cJSON_AddArrayToObject(p, "name");
+    cJSON *disposition = cJSON_AddArrayToObject(p, "disposition");
+    cJSON *founder = cJSON_AddArrayToObject(p, "founder");
+    for (const cJSON *q = d->partners->child; q; q = q->next) {
+        cJSON_AddItemToArray(name, cJSON_CreateString(string_of(q, "name")));
+        cJSON_AddItemToArray(disposition,
+                             cJSON_CreateString(string_of(q, "disposition")));
+        cJSON_AddItemToArray(
+            founder, cJSON_CreateBool(cJSON_IsTrue(member(q, "founder"))));
+    }
+    cJSON *sector = cJSON_AddArrayToObject(p, "sector");
+    for (size_t i = 0; i < f->n; i++) {
+        cJSON_AddItemToArray(sector, cJSON_CreateNumber(f->sector[i]));
+    }
+    cJSON_AddItemToObject(p, "capacity", float_array(f->capacity, f->n));
+}
+
+static void add_series(cJSON *o, const run_doc *d)
+{
+    cJSON *s = cJSON_AddObjectToObject(o, "series");
+    cJSON *tick = cJSON_AddArrayToObject(s, "tick");
+    for (size_t t = 1; t <= d->lifetime; t++) {
+        cJSON_AddItemToArray(tick, cJSON_CreateNumber((double)t));
+    }
+    for (int k = 0; k < N_SERIES; k++) {
+        cJSON_AddItemToObject(s, page_series[k],
+                              number_array(d->values[k], d->lifetime));
+    }
+}
+
+/* Sanctions and admission votes are left out: in a monitored alliance
+ * there are hundreds, and the list is for the turning points. */
+static bool listed_event(const char *type, const char *reason)
+{
+    if (strcmp(type, "sanction") == 0) {
+        return false;
+    }
+    return strncmp(type, "vote_", 5) != 0 || strcmp(reason, "admission") != 0;
+}
+
+static void add_events(cJSON *o, const run_doc *d)
+{
+    cJSON *list = cJSON_AddArrayToObject(o, "events");
+    cJSON *reasons = cJSON_AddObjectToObject(o, "reasons");
+    for (const cJSON *e = d->events->child; e; e = e->next) {
+        const char *type = string_of(e, "type");
+        const char *reason = string_of(e, "reason");
+        if (!listed_event(type, reason)) {
+            continue;
+        }
+        const cJSON *p = member(e, "partner");
+        cJSON *row = cJSON_CreateArray();
+        cJSON_AddItemToArray(
+            row, cJSON_CreateNumber(member(e, "tick")->valuedouble));
+        cJSON_AddItemToArray(row, cJSON_CreateString(type));
+        cJSON_AddItemToArray(
+            row, cJSON_CreateNumber(cJSON_IsNumber(p) ? p->valuedouble : -1));
+        cJSON_AddItemToArray(row, cJSON_CreateString(reason));
+        cJSON_AddItemToArray(list, row);
+        int r = name_index(reason, ng_reason_name, NG_REASON_COUNT);
+        if (r > 0 && !member(reasons, reason)) {
+            cJSON_AddStringToObject(reasons, reason, ng_reason_meaning(r));
+        }
+    }
+}
+
+/* States as one letter per partner: c(andidate), m(ember), x (exited),
+ * e(xcluded); a string per frame keeps the page small. */
+static cJSON *state_string(const ng_frames *f, size_t k, char *buf)
+{
+    static const char letters[] = "cmxe";
+    for (size_t i = 0; i < f->n; i++) {
+        uint8_t s = f->state[k * f->n + i];
+        buf[i] = s < 4 ? letters[s] : '?';
+    }
+    buf[f->n] = '\0';
+    return cJSON_CreateString(buf);
+}
+
+static cJSON *tie_array(const ng_frames *f, size_t k)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t t = f->tie_start[k]; a && t < f->tie_start[k + 1]; t++) {
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(f->ties[t].a));
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(f->ties[t].b));
+        cJSON_AddItemToArray(a, cJSON_CreateNumber(r3(f->ties[t].trust)));
+    }
+    return a;
+}
+
+static int add_frames(cJSON *o, const ng_frames *f)
+{
+    char *buf = malloc(f->n + 1);
+    if (!buf) {
+        return NG_ENOMEM;
+    }
+    cJSON *fr = cJSON_AddObjectToObject(o, "frames");
+    cJSON *tick = cJSON_AddArrayToObject(fr, "tick");
+    cJSON *state = cJSON_AddArrayToObject(fr, "state");
+    cJSON *x = cJSON_AddArrayToObject(fr, "x");
+    cJSON *trust = cJSON_AddArrayToObject(fr, "trust");
+    cJSON *ties = cJSON_AddArrayToObject(fr, "ties");
+    for (size_t k = 0; k < f->n_frames; k++) {
+        cJSON_AddItemToArray(tick, cJSON_CreateNumber((double)f->tick[k]));
+        cJSON_AddItemToArray(state, state_string(f, k, buf));
+        cJSON_AddItemToArray(x, float_array(f->x + k * f->n, f->n));
+        cJSON_AddItemToArray(trust,
+                             float_array(f->system_trust + k * f->n, f->n));
+        cJSON_AddItemToArray(ties, tie_array(f, k));
+    }
+    free(buf);
+    return 0;
+}
+
+static cJSON *page_data(const run_doc *d, const ng_config *cfg,
+                        const ng_frames *f)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o) {
+        return NULL;
+    }
+    add_headline(o, d, cfg);
+    add_partners(o, d, f);
+    add_series(o, d);
+    add_events(o, d);
+    if (add_frames(o, f) != 0) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* ---- entry points ---- */
+
+static int check_document(run_doc *d)
+{
+    int rc = check_header(d);
+    if (rc == 0) {
+        rc = check_summary(d);
+    }
+    for (int k = 0; rc == 0 && k < N_SERIES; k++) {
+        rc = read_series(d, k);
+    }
+    return rc ? rc : check_events(d);
+}
+
+static int build(run_doc *d, cJSON **data)
+{
+    int rc = check_document(d);
+    if (rc != 0) {
+        return rc;
+    }
+    ng_config cfg;
+    rc = load_config(d, &cfg);
+    ng_frames f = {0};
+    if (rc == 0) {
+        rc = replay(d, &cfg, &f);
+    }
+    if (rc == 0) {
+        *data = page_data(d, &cfg, &f);
+        rc = *data ? 0
+                   : ng_errors_add(d->errs, NG_ENOMEM, NULL, "out of memory");
+    }
+    ng__frames_free(&f);
+    ng_config_clear(&cfg);
+    return rc;
+}
+
+int ng__view_data(const char *run_path, cJSON **data, ng_errors *errs)
+{
+    *data = NULL;
+    char *text = NULL;
+    size_t len = 0;
+    int rc = ng__file_read(run_path, &text, &len, errs);
+    if (rc != 0) {
+        return rc;
+    }
+    run_doc d = {.src = run_path, .errs = errs};
+    cJSON *root = ng__json_parse(text, len, run_path, errs);
+    free(text);
+    d.root = root;
+    if (!root) {
+        return NG_EINVAL;
+    }
+    rc = build(&d, data);
+    for (int k = 0; k < N_SERIES; k++) {
+        free(d.values[k]);
+    }
+    cJSON_Delete(root);
+    return rc;
+}
+
+int ng__view_write(const char *out_path, const cJSON *data, ng_error *err)
+{
+    static const char *const styles[] = {"view.css", NULL};
+    static const char *const scripts[] = {"chart_line.js", "view.js", NULL};
+    char title[NG_NAME_MAX + 16];
+    const cJSON *s = member(data, "scenario");
+    snprintf(title, sizeof title, "netgov view: %s",
+             cJSON_IsString(s) ? s->valuestring : "run");
+    ng_html_page page = {title, styles, "view.html", data, scripts};
+    return ng__html_write(out_path, &page, err);
+}
