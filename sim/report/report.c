@@ -1,0 +1,284 @@
+/* netgov report: input detection, field checks and the page (report_page.h).
+ *
+ * A directory is a sweep folder (manifest.json and summary.json); a file is
+ * parsed as JSON and is a comparison when it has "ranking", a run document
+ * when it has "series" and "format_version".  Everything else is refused
+ * with the path and what was expected.  The page is web/report.html with
+ * the charts and web/report.js; the data block carries only what the page
+ * shows, so a report stays small enough to mail.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "report/report_page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "netgov/record.h"
+#include "netgov/rules.h"
+
+#include "io/config_internal.h"
+#include "report/html.h"
+#include "report/web.h"
+
+/* ---- JSON helpers ---- */
+
+const cJSON *ng__report_at(const cJSON *obj, const char *path)
+{
+    char key[128];
+    const char *p = path;
+    while (obj && *p) {
+        const char *dot = strchr(p, '.');
+        size_t n = dot ? (size_t)(dot - p) : strlen(p);
+        if (n >= sizeof key) {
+            return NULL;
+        }
+        memcpy(key, p, n);
+        key[n] = '\0';
+        obj = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key)
+                                  : NULL;
+        p += n + (dot ? 1 : 0);
+    }
+    return obj;
+}
+
+const cJSON *ng__report_need(const cJSON *obj, const char *path,
+                             cJSON_bool (*test)(const cJSON *),
+                             const char *what, const char *source,
+                             ng_errors *errs)
+{
+    const cJSON *item = ng__report_at(obj, path);
+    if (item && test(item)) {
+        return item;
+    }
+    char found[96] = "nothing";
+    if (item) {
+        ng__json_describe(item, found, sizeof found);
+    }
+    char where[160];
+    snprintf(where, sizeof where, "%s: %s", source, path);
+    ng_errors_add(errs, NG_ECONFIG, where, "expected %s, found %s", what,
+                  found);
+    return NULL;
+}
+
+void ng__report_copy(cJSON *obj, const char *key, const cJSON *item)
+{
+    if (item) {
+        cJSON_AddItemToObject(obj, key, cJSON_Duplicate(item, 1));
+    }
+}
+
+/* ---- loading ---- */
+
+static cJSON *read_json(const char *path, ng_errors *errs)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (ng__file_read(path, &text, &len, errs) != 0) {
+        return NULL;
+    }
+    cJSON *doc = ng__json_parse(text, len, path, errs);
+    free(text);
+    return doc;
+}
+
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+/* "out/sweep/" -> "sweep", "a/cmp.json" -> "cmp" */
+static void stem(const char *path, char *out, size_t size, int drop_ext)
+{
+    char copy[512];
+    snprintf(copy, sizeof copy, "%s", path);
+    size_t n = strlen(copy);
+    while (n > 1 && copy[n - 1] == '/') {
+        copy[--n] = '\0';
+    }
+    const char *slash = strrchr(copy, '/');
+    snprintf(out, size, "%s", slash ? slash + 1 : copy);
+    char *dot = drop_ext ? strrchr(out, '.') : NULL;
+    if (dot && dot != out) {
+        *dot = '\0';
+    }
+}
+
+static int load_sweep(ng_report *r, const char *dir, ng_errors *errs)
+{
+    static const char *const need[] = {"manifest.json", "summary.json"};
+    char path[600];
+    for (size_t k = 0; k < 2; k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, need[k]);
+        if (!exists(path)) {
+            return ng_errors_add(errs, NG_ECONFIG, dir,
+                                 "expected a sweep folder with manifest.json "
+                                 "and summary.json, found no %s",
+                                 need[k]);
+        }
+    }
+    r->kind = NG_REPORT_SWEEP;
+    stem(dir, r->name, sizeof r->name, 0);
+    snprintf(path, sizeof path, "%s/manifest.json", dir);
+    r->manifest = read_json(path, errs);
+    snprintf(path, sizeof path, "%s/summary.json", dir);
+    r->doc = r->manifest ? read_json(path, errs) : NULL;
+    snprintf(path, sizeof path, "%s/sensitivity.json", dir);
+    if (r->doc && exists(path)) {
+        r->sensitivity = read_json(path, errs);
+        if (!r->sensitivity) {
+            return NG_ECONFIG;
+        }
+    }
+    if (!r->manifest || !r->doc) {
+        return NG_ECONFIG;
+    }
+    return ng__report_check_sweep(r, errs);
+}
+
+static int not_a_report(const cJSON *doc, const char *source, ng_errors *errs)
+{
+    char found[200] = "";
+    if (cJSON_IsObject(doc)) {
+        size_t used = (size_t)snprintf(found, sizeof found, "an object with ");
+        int k = 0;
+        for (const cJSON *c = doc->child; c && used < 150; c = c->next, k++) {
+            used += (size_t)snprintf(found + used, sizeof found - used,
+                                     "%s\"%s\"", k ? ", " : "", c->string);
+        }
+        if (k == 0) {
+            snprintf(found, sizeof found, "an empty object");
+        } else if (used >= 150) {
+            snprintf(found + 150, sizeof found - 150, ", ...");
+        }
+    } else {
+        ng__json_describe(doc, found, sizeof found);
+    }
+    return ng_errors_add(errs, NG_ECONFIG, source,
+                         "expected a run document (with \"format_version\" "
+                         "and \"series\"), a comparison (with \"ranking\") "
+                         "or a sweep folder, found %s",
+                         found);
+}
+
+static int load_file(ng_report *r, const char *path, ng_errors *errs)
+{
+    r->doc = read_json(path, errs);
+    if (!r->doc) {
+        return NG_ECONFIG;
+    }
+    const cJSON *d = r->doc;
+    if (cJSON_IsObject(d) && cJSON_HasObjectItem(d, "ranking")) {
+        r->kind = NG_REPORT_COMPARE;
+        stem(path, r->name, sizeof r->name, 1);
+        return ng__report_check_compare(d, path, errs);
+    }
+    if (cJSON_IsObject(d) && cJSON_HasObjectItem(d, "series") &&
+        cJSON_HasObjectItem(d, "format_version")) {
+        r->kind = NG_REPORT_RUN;
+        int rc = ng__report_check_run(d, path, errs);
+        if (!rc) {
+            snprintf(r->name, sizeof r->name, "%s",
+                     cJSON_GetObjectItem(d, "scenario")->valuestring);
+        }
+        return rc;
+    }
+    return not_a_report(d, path, errs);
+}
+
+void ng__report_clear(ng_report *r)
+{
+    cJSON_Delete(r->doc);
+    cJSON_Delete(r->manifest);
+    cJSON_Delete(r->sensitivity);
+    memset(r, 0, sizeof *r);
+}
+
+int ng__report_load(ng_report *r, const char *input, ng_errors *errs)
+{
+    memset(r, 0, sizeof *r);
+    snprintf(r->source, sizeof r->source, "%s", input);
+    int rc;
+    if (is_dir(input)) {
+        rc = load_sweep(r, input, errs);
+    } else if (!exists(input)) {
+        rc = ng_errors_add(errs, NG_EIO, input,
+                           "cannot open: no such file or folder (expected a "
+                           "run document, a comparison or a sweep folder)");
+    } else {
+        rc = load_file(r, input, errs);
+    }
+    if (rc) {
+        ng__report_clear(r);
+    }
+    return rc;
+}
+
+/* ---- writing ---- */
+
+/* The one-line meanings of governance modes, cost rules and reasons from
+ * their registries, so the page explains names in plain words. */
+static void add_glossary(cJSON *data)
+{
+    cJSON *g = cJSON_AddObjectToObject(data, "glossary");
+    cJSON *gov = cJSON_AddObjectToObject(g, "governance");
+    for (size_t i = 0; i < ng_governance_count(); i++) {
+        const ng_governance *m = ng_governance_at(i);
+        cJSON_AddStringToObject(gov, m->name, m->summary);
+    }
+    cJSON *cost = cJSON_AddObjectToObject(g, "cost_rules");
+    for (size_t i = 0; i < ng_cost_rule_count(); i++) {
+        const ng_cost_rule *c = ng_cost_rule_at(i);
+        cJSON_AddStringToObject(cost, c->name, c->summary);
+    }
+    cJSON *reasons = cJSON_AddObjectToObject(g, "reasons");
+    for (int k = 1; k < NG_REASON_COUNT; k++) {
+        cJSON_AddStringToObject(reasons, ng_reason_name(k),
+                                ng_reason_meaning(k));
+    }
+}
+
+int ng__report_write(const ng_report *r, const cJSON *preset_config,
+                     const char *path, ng_error *err)
+{
+    static const char *const styles[] = {"report.css", NULL};
+    static const char *const scripts[] = {"chart_line.js", "chart_bars.js",
+                                          "chart_heatmap.js", "report.js",
+                                          NULL};
+    cJSON *data = NULL;
+    switch (r->kind) {
+    case NG_REPORT_RUN:
+        data = ng__report_run_data(r, preset_config);
+        break;
+    case NG_REPORT_SWEEP:
+        data = ng__report_sweep_data(r);
+        break;
+    case NG_REPORT_COMPARE:
+        data = ng__report_compare_data(r);
+        break;
+    }
+    if (!data) {
+        return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
+    }
+    add_glossary(data);
+    const cJSON *title = cJSON_GetObjectItem(data, "title");
+    ng_html_page page = {
+        .title = cJSON_IsString(title) ? title->valuestring : "netgov report",
+        .styles = styles,
+        .body = "report.html",
+        .data = data,
+        .scripts = scripts,
+    };
+    int rc = ng__html_write(path, &page, err);
+    cJSON_Delete(data);
+    return rc;
+}
