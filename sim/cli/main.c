@@ -25,6 +25,10 @@ static const char usage[] =
     "  view RUN.json [--out FILE] [--quiet]\n"
     "                    the animated viewer of a run: one self-contained\n"
     "                    HTML page (default RUN.view.html)\n"
+    "  report INPUT [--out FILE] [--quiet]\n"
+    "                    one self-contained HTML page (charts, explanation,\n"
+    "                    parameters) for a run document, a sweep folder or\n"
+    "                    a comparison (default out/<name>.report.html)\n"
     "  validate FILE     check a scenario config and report every error\n"
     "  params [--json|--markdown]\n"
     "                    list every model parameter with default, range,\n"
@@ -53,7 +57,9 @@ static const char usage[] =
     "\n"
     "exit status: 0 success, 1 runtime failure, 2 bad usage or bad input\n"
     "docs: README.md, docs/MODEL.md (the model), docs/OUTPUT.md (the output),\n"
-    "      docs/EXPERIMENTS.md (sweeps, compare, sensitivity)\n";
+    "      docs/EXPERIMENTS.md (sweeps, compare, sensitivity), "
+    "docs/EXPLAIN.md,\n"
+    "      docs/VIEWER.md, docs/REPORT.md, docs/TEACHING.md\n";
 
 static const struct {
     const char *name;

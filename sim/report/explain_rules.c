@@ -552,12 +552,30 @@ static cJSON *candidate(const ex_run *r, const ex_context *c, size_t k)
     ng__explain_number(o, "score", score);
     cJSON_AddNumberToObject(o, "rank", (double)k);
     cJSON_AddItemToObject(o, "evidence", ev);
-    const cJSON *first = cJSON_GetArrayItem(ev, 0);
-    char buf[640];
-    snprintf(buf, sizeof buf, "%s: %s", mechanisms[k].title,
-             first ? first->valuestring : "no evidence");
-    cJSON_AddStringToObject(o, "text", buf);
     return o;
+}
+
+/* The winner's one-line text: its title, its score and the runner-up, so
+ * a reader sees how clear the verdict is. */
+static void verdict_text(cJSON *best, const cJSON *next)
+{
+    char buf[320];
+    double score = cJSON_GetObjectItemCaseSensitive(best, "score")->valuedouble;
+    const char *title =
+        cJSON_GetObjectItemCaseSensitive(best, "title")->valuestring;
+    double runner =
+        next ? cJSON_GetObjectItemCaseSensitive(next, "score")->valuedouble : 0;
+    if (next && runner >= 0.1) {
+        snprintf(buf, sizeof buf, "%s (score %.2f; next: %s, %.2f)", title,
+                 score,
+                 cJSON_GetObjectItemCaseSensitive(next, "name")->valuestring,
+                 runner);
+    } else {
+        snprintf(buf, sizeof buf,
+                 "%s (score %.2f; no other candidate reaches 0.1)", title,
+                 score);
+    }
+    cJSON_AddStringToObject(best, "text", buf);
 }
 
 cJSON *ng__explain_mechanisms(const ex_run *r, const ex_context *c)
@@ -568,6 +586,7 @@ cJSON *ng__explain_mechanisms(const ex_run *r, const ex_context *c)
         items[k] = candidate(r, c, k);
     }
     qsort(items, N, sizeof items[0], by_score);
+    verdict_text(items[0], N > 1 ? items[1] : NULL);
     cJSON *list = cJSON_CreateArray();
     for (size_t k = 0; k < N; k++) {
         cJSON_DeleteItemFromObjectCaseSensitive(items[k], "rank");
@@ -618,13 +637,20 @@ cJSON *ng__explain_held(const ex_run *r, const ex_context *c)
     }
     double violations = ng__explain_total(r->violations, r->T);
     double sanctions = ng__explain_total(r->sanctions, r->T);
-    if (violations > 0 && sanctions > 0) {
+    if (violations > 0 && sanctions > 0 && c->exclusions > 0) {
         add_text(a,
                  "free-riding was detected and sanctioned (%.0f violations, "
                  "%.0f sanctions) and %ld persistent free-rider(s) excluded",
                  violations, sanctions, c->exclusions);
+    } else if (violations > 0 && sanctions > 0) {
+        add_text(a,
+                 "free-riding was detected and sanctioned (%.0f violations, "
+                 "%.0f sanctions) without excluding anyone",
+                 violations, sanctions);
     }
-    if (c->joined > 0) {
+    if (c->joined > 0 && c->departures == 0) {
+        add_text(a, "none of the %ld partners that joined left", c->joined);
+    } else if (c->joined > 0) {
         add_text(a, "only %ld of the %ld partners that joined left",
                  c->departures, c->joined);
     }
