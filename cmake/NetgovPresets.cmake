@@ -6,11 +6,6 @@ list(SORT NG_PRESET_FILES)
 # "default" first, the others in name order.
 list(FILTER NG_PRESET_FILES EXCLUDE REGEX "/default\\.json$")
 list(PREPEND NG_PRESET_FILES ${PROJECT_SOURCE_DIR}/configs/default.json)
-set(NG_PRESET_NAMES "")
-foreach(file IN LISTS NG_PRESET_FILES)
-  get_filename_component(name ${file} NAME_WE)
-  list(APPEND NG_PRESET_NAMES ${name})
-endforeach()
 set(NG_PRESETS_C ${PROJECT_BINARY_DIR}/presets_data.c)
 ng_embed_files(OUTPUT ${NG_PRESETS_C} INCLUDE cli.h TYPE cli_preset
-               TABLE cli_presets FILES ${NG_PRESET_FILES} NAMES ${NG_PRESET_NAMES})
+               TABLE cli_presets NAMED_BY NAME_WE FILES ${NG_PRESET_FILES})

@@ -5,11 +5,6 @@ include(${CMAKE_CURRENT_LIST_DIR}/NetgovEmbed.cmake)
 file(GLOB NG_WEB_FILES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/web/*.js
      ${PROJECT_SOURCE_DIR}/web/*.css ${PROJECT_SOURCE_DIR}/web/*.html)
 list(SORT NG_WEB_FILES)
-set(NG_WEB_NAMES "")
-foreach(file IN LISTS NG_WEB_FILES)
-  get_filename_component(name ${file} NAME)
-  list(APPEND NG_WEB_NAMES ${name})
-endforeach()
 set(NG_WEB_C ${PROJECT_BINARY_DIR}/web_assets.c)
 ng_embed_files(OUTPUT ${NG_WEB_C} INCLUDE report/web.h TYPE ng_web_asset
-               TABLE ng_web_assets FILES ${NG_WEB_FILES} NAMES ${NG_WEB_NAMES})
+               TABLE ng_web_assets NAMED_BY NAME FILES ${NG_WEB_FILES})

@@ -13,44 +13,17 @@
 // value labels, axis labels and, when stacked, a legend.  Stacked
 // categories are told apart by fill AND a hatch pattern, so a black and
 // white print still reads.  The SVG scales with its container (viewBox).
+// Needs chart_svg.js (NG.svg), loaded before it.
 (function () {
   'use strict';
   const NG = (window.NG = window.NG || {});
-  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const { el, text, finite, niceTicks } = NG.svg;
   const FILLS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00',
     '#56B4E9', '#999999'];
   // Hatch of each stacked category: none, diagonal, cross, dots, ...
   const HATCH = ['', 'M0,8 L8,0', 'M0,0 L8,8 M0,8 L8,0', 'dots',
     'M0,4 L8,4', 'M4,0 L4,8', 'M0,0 L8,8'];
   let uid = 0;
-
-  function el(name, attrs, parent) {
-    const e = document.createElementNS(SVG_NS, name);
-    for (const k in attrs) e.setAttribute(k, attrs[k]);
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-
-  function text(parent, x, y, str, attrs) {
-    const t = el('text', Object.assign({ x, y }, attrs || {}), parent);
-    t.textContent = str;
-    return t;
-  }
-
-  function finite(v) {
-    return typeof v === 'number' && isFinite(v);
-  }
-
-  function niceTicks(lo, hi, count) {
-    const raw = (hi - lo) / Math.max(1, count);
-    const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) || raw;
-    const ticks = [];
-    for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
-      ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-    }
-    return ticks;
-  }
 
   function fmt(v) {
     const a = Math.abs(v);

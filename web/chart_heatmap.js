@@ -10,31 +10,15 @@
 // labels and a colour bar.  The colours are viridis: perceptually uniform
 // and monotone in lightness, so the order of the values survives a
 // greyscale print.  The lowest y is at the bottom, as on a graph.
+// Needs chart_svg.js (NG.svg), loaded before it.
 (function () {
   'use strict';
   const NG = (window.NG = window.NG || {});
-  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const { el, text, finite } = NG.svg;
   // viridis at 0, 1/8, ..., 1
   const RAMP = ['#440154', '#472d7b', '#3b528b', '#2c728e', '#21918c',
     '#28ae80', '#5ec962', '#addc30', '#fde725'];
   let uid = 0;
-
-  function el(name, attrs, parent) {
-    const e = document.createElementNS(SVG_NS, name);
-    for (const k in attrs) e.setAttribute(k, attrs[k]);
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-
-  function text(parent, x, y, str, attrs) {
-    const t = el('text', Object.assign({ x, y }, attrs || {}), parent);
-    t.textContent = str;
-    return t;
-  }
-
-  function finite(v) {
-    return typeof v === 'number' && isFinite(v);
-  }
 
   function rgb(hex) {
     return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));

@@ -14,10 +14,11 @@
 // translucent path.ng-band; marks are dashed vertical line.ng-mark with a
 // <title>.  null values leave gaps.  The SVG scales with its container
 // (viewBox); its width is taken from the container when drawn.
+// Needs chart_svg.js (NG.svg), loaded before it.
 (function () {
   'use strict';
   const NG = (window.NG = window.NG || {});
-  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const { el, text, finite, niceTicks } = NG.svg;
 
   // Okabe-Ito colours (colour-blind safe) with distinct dash patterns.
   const STYLES = [
@@ -31,41 +32,11 @@
   ];
   NG.lineStyles = STYLES;
 
-  function el(name, attrs, parent) {
-    const e = document.createElementNS(SVG_NS, name);
-    for (const k in attrs) e.setAttribute(k, attrs[k]);
-    if (parent) parent.appendChild(e);
-    return e;
-  }
-
-  function text(parent, x, y, str, attrs) {
-    const t = el('text', Object.assign({ x, y }, attrs || {}), parent);
-    t.textContent = str;
-    return t;
-  }
-
-  // About `count` round tick values covering [lo, hi].
-  function niceTicks(lo, hi, count) {
-    const span = hi - lo;
-    const raw = span / Math.max(1, count);
-    const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) || raw;
-    const ticks = [];
-    for (let v = Math.ceil(lo / step - 1e-9) * step; v <= hi + step * 1e-9; v += step) {
-      ticks.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-    }
-    return ticks;
-  }
-
   function fmt(v) {
     const a = Math.abs(v);
     if (a >= 1e4) return (v / 1000).toFixed(0) + 'k';
     if (a >= 100 || Number.isInteger(v)) return String(Math.round(v * 100) / 100);
     return String(Number(v.toPrecision(3)));
-  }
-
-  function finite(v) {
-    return typeof v === 'number' && isFinite(v);
   }
 
   function yRange(opts) {

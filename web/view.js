@@ -5,7 +5,7 @@
 (function () {
   'use strict';
   const D = JSON.parse(document.getElementById('netgov-data').textContent);
-  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const svgEl = NG.svg.el;
   const $ = (id) => document.getElementById(id);
 
   // Okabe-Ito (colour-blind safe), one per sector in record order.
@@ -70,12 +70,6 @@
   const PLACE = places();
 
   // ---- small helpers ----
-  function svgEl(name, attrs, parent) {
-    const e = document.createElementNS(SVG_NS, name);
-    for (const k in attrs) e.setAttribute(k, attrs[k]);
-    if (parent) parent.appendChild(e);
-    return e;
-  }
   function r3(v) { return Math.round(v * 1000) / 1000; }
   function pct(v) { return Math.round(v * 100) + '%'; }
   function name(i) { return i >= 0 && i < N ? P.name[i] : ''; }
@@ -274,10 +268,7 @@
 
   // ---- legend ----
   function swatch(attrs, extra) {
-    const s = document.createElementNS(SVG_NS, 'svg');
-    s.setAttribute('width', 22);
-    s.setAttribute('height', 22);
-    s.setAttribute('viewBox', '-11 -11 22 22');
+    const s = svgEl('svg', { width: 22, height: 22, viewBox: '-11 -11 22 22' });
     svgEl('circle', Object.assign({ r: 8, 'stroke-width': 1.2 }, attrs), s);
     if (extra) svgEl('path', extra, s);
     return s;

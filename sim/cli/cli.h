@@ -55,6 +55,18 @@ void cli_progress_end(cli_progress *p);
 int cli_sensitivity_report(const ng_spec *s, const ng_design *d,
                            uint64_t master_seed, const char *dir, bool quiet);
 
+/* The arguments of the page commands (view, report): one INPUT,
+ * [-o|--out FILE], [-q|--quiet], [-h|--help].  Usage errors are printed as
+ * "netgov: COMMAND: ..." followed by the usage line; returns CLI_OK or
+ * CLI_USAGE. */
+typedef struct cli_page_args {
+    const char *input, *out;
+    bool quiet, help;
+} cli_page_args;
+int cli_parse_page_args(int argc, char **argv, const char *command,
+                        const char *usage, const char *input_name,
+                        cli_page_args *a);
+
 int cmd_run(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);
 int cmd_sensitivity(int argc, char **argv);

@@ -13,17 +13,7 @@
 #include "cli.h"
 #include "report/report_page.h"
 
-typedef struct report_args {
-    const char *input, *out;
-    bool quiet, help;
-} report_args;
-
-static int usage_error(const char *what, const char *arg)
-{
-    fprintf(stderr, "netgov: report: %s%s\n(try netgov report --help)\n", what,
-            arg);
-    return CLI_USAGE;
-}
+static const char usage_line[] = "(try netgov report --help)";
 
 static void print_help(void)
 {
@@ -38,36 +28,6 @@ static void print_help(void)
          "out/<name>.report.html)\n"
          "  --quiet         do not print the path written\n"
          "  -h, --help      show this help");
-}
-
-static int parse_args(int argc, char **argv, report_args *a)
-{
-    memset(a, 0, sizeof *a);
-    for (int k = 1; k < argc; k++) {
-        const char *s = argv[k];
-        if (!strcmp(s, "-o") || !strcmp(s, "--out")) {
-            if (k + 1 >= argc || !argv[k + 1][0]) {
-                return usage_error("missing file after ", s);
-            }
-            a->out = argv[++k];
-        } else if (!strcmp(s, "--quiet") || !strcmp(s, "-q")) {
-            a->quiet = true;
-        } else if (!strcmp(s, "-h") || !strcmp(s, "--help")) {
-            a->help = true;
-        } else if (s[0] == '-' && s[1]) {
-            return usage_error("unknown option ", s);
-        } else if (a->input) {
-            return usage_error("expected one INPUT, found another: ", s);
-        } else {
-            a->input = s;
-        }
-    }
-    if (!a->help && !a->input) {
-        return usage_error("missing INPUT (a run document, a sweep folder "
-                           "or a comparison)",
-                           "");
-    }
-    return CLI_OK;
 }
 
 /* The resolved config of the preset the run's scenario is named after, so
@@ -98,8 +58,10 @@ static cJSON *preset_config(const ng_report *r)
 
 int cmd_report(int argc, char **argv)
 {
-    report_args a;
-    int rc = parse_args(argc, argv, &a);
+    cli_page_args a;
+    int rc = cli_parse_page_args(
+        argc, argv, "report", usage_line,
+        "INPUT (a run document, a sweep folder or a comparison)", &a);
     if (rc != CLI_OK || a.help) {
         if (a.help) {
             print_help();

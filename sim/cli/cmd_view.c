@@ -7,47 +7,8 @@
 #include "cli.h"
 #include "report/view.h"
 
-typedef struct view_args {
-    const char *run, *out;
-    bool quiet, help;
-} view_args;
-
-static int usage_error(const char *what, const char *arg)
-{
-    fprintf(stderr,
-            "netgov: view: %s%s\nusage: netgov view RUN.json [-o FILE] "
-            "[--quiet]\n",
-            what, arg);
-    return CLI_USAGE;
-}
-
-static int parse_args(int argc, char **argv, view_args *a)
-{
-    memset(a, 0, sizeof *a);
-    for (int k = 1; k < argc; k++) {
-        const char *s = argv[k];
-        if (strcmp(s, "-o") == 0 || strcmp(s, "--out") == 0) {
-            if (k + 1 >= argc) {
-                return usage_error("missing value after ", s);
-            }
-            a->out = argv[++k];
-        } else if (strcmp(s, "--quiet") == 0 || strcmp(s, "-q") == 0) {
-            a->quiet = true;
-        } else if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
-            a->help = true;
-        } else if (s[0] == '-' && s[1] != '\0') {
-            return usage_error("unknown option ", s);
-        } else if (a->run) {
-            return usage_error("more than one run document: ", s);
-        } else {
-            a->run = s;
-        }
-    }
-    if (!a->run && !a->help) {
-        return usage_error("missing the run document (RUN.json)", "");
-    }
-    return CLI_OK;
-}
+static const char usage_line[] =
+    "usage: netgov view RUN.json [-o FILE] [--quiet]";
 
 static void print_help(void)
 {
@@ -97,8 +58,9 @@ static int write_page(const char *out, const cJSON *data, bool quiet)
 
 int cmd_view(int argc, char **argv)
 {
-    view_args a;
-    int code = parse_args(argc, argv, &a);
+    cli_page_args a;
+    int code = cli_parse_page_args(argc, argv, "view", usage_line,
+                                   "the run document (RUN.json)", &a);
     if (code != CLI_OK || a.help) {
         if (a.help) {
             print_help();
@@ -107,12 +69,12 @@ int cmd_view(int argc, char **argv)
     }
     ng_errors errs = {0};
     cJSON *data = NULL;
-    int rc = ng__view_data(a.run, &data, &errs);
+    int rc = ng__view_data(a.input, &data, &errs);
     if (rc != 0) {
         cli_print_errors(&errs);
         return cli_exit_code(rc);
     }
-    char *fallback = a.out ? NULL : default_out(a.run);
+    char *fallback = a.out ? NULL : default_out(a.input);
     const char *out = a.out ? a.out : fallback;
     code = out ? write_page(out, data, a.quiet) : CLI_RUNTIME;
     free(fallback);

@@ -115,3 +115,41 @@ void cli_safe_name(const char *name, char *out, size_t size)
         snprintf(out, size, "scenario");
     }
 }
+
+static int page_usage_error(const char *command, const char *usage,
+                            const char *what, const char *arg)
+{
+    fprintf(stderr, "netgov: %s: %s%s\n%s\n", command, what, arg, usage);
+    return CLI_USAGE;
+}
+
+int cli_parse_page_args(int argc, char **argv, const char *command,
+                        const char *usage, const char *input_name,
+                        cli_page_args *a)
+{
+    memset(a, 0, sizeof *a);
+    for (int k = 1; k < argc; k++) {
+        const char *s = argv[k];
+        if (strcmp(s, "-o") == 0 || strcmp(s, "--out") == 0) {
+            if (k + 1 >= argc || !argv[k + 1][0]) {
+                return page_usage_error(command, usage, "missing file after ",
+                                        s);
+            }
+            a->out = argv[++k];
+        } else if (strcmp(s, "--quiet") == 0 || strcmp(s, "-q") == 0) {
+            a->quiet = true;
+        } else if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
+            a->help = true;
+        } else if (s[0] == '-' && s[1] != '\0') {
+            return page_usage_error(command, usage, "unknown option ", s);
+        } else if (a->input) {
+            return page_usage_error(command, usage, "more than one input: ", s);
+        } else {
+            a->input = s;
+        }
+    }
+    if (!a->input && !a->help) {
+        return page_usage_error(command, usage, "missing ", input_name);
+    }
+    return CLI_OK;
+}

@@ -48,32 +48,38 @@ static void set_text(cJSON *o, const char *text)
     cJSON_AddStringToObject(o, "text", text);
 }
 
+/* The index of the first tick where v is above 0, or T. */
+static size_t first_above_zero(const double *v, size_t T)
+{
+    size_t t = 0;
+    while (t < T && !(v[t] > 0)) {
+        t++;
+    }
+    return t;
+}
+
 static void free_riding_points(const ex_run *r, cJSON *list)
 {
     char buf[256];
-    for (size_t t = 0; t < r->T; t++) {
-        if (r->free_riding[t] > 0) {
-            cJSON *o = point(list, "first_free_riding", (long)r->tick[t]);
-            ng__explain_number(o, "share", r->free_riding[t]);
-            snprintf(buf, sizeof buf,
-                     "first free-riding: %.0f%% of members gave less than "
-                     "%.0f%% of their quota",
-                     pct(r->free_riding[t]), pct(r->cutoff));
-            set_text(o, buf);
-            break;
-        }
+    size_t t = first_above_zero(r->free_riding, r->T);
+    if (t < r->T) {
+        cJSON *o = point(list, "first_free_riding", (long)r->tick[t]);
+        ng__explain_number(o, "share", r->free_riding[t]);
+        snprintf(buf, sizeof buf,
+                 "first free-riding: %.0f%% of members gave less than %.0f%% "
+                 "of their quota",
+                 pct(r->free_riding[t]), pct(r->cutoff));
+        set_text(o, buf);
     }
-    for (size_t t = 0; t < r->T; t++) {
-        if (r->violations[t] > 0) {
-            cJSON *o = point(list, "first_violation", (long)r->tick[t]);
-            ng__explain_number(o, "violations", r->violations[t]);
-            snprintf(buf, sizeof buf,
-                     "first violation: monitoring caught %.0f member(s) "
-                     "giving less than the contribution norm",
-                     r->violations[t]);
-            set_text(o, buf);
-            break;
-        }
+    t = first_above_zero(r->violations, r->T);
+    if (t < r->T) {
+        cJSON *o = point(list, "first_violation", (long)r->tick[t]);
+        ng__explain_number(o, "violations", r->violations[t]);
+        snprintf(buf, sizeof buf,
+                 "first violation: monitoring caught %.0f member(s) giving "
+                 "less than the contribution norm",
+                 r->violations[t]);
+        set_text(o, buf);
     }
 }
 

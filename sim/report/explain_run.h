@@ -30,10 +30,22 @@ typedef struct ex_event {
 /* The series the rules read, one array of T values each (NaN for null). */
 #define EX_SERIES(X)                                                           \
     X(members)                                                                 \
-    X(joins) X(exits) X(exclusions) X(contribution) X(free_riding)             \
-        X(pooled_input) X(overhead_ratio) X(public_value)                      \
-            X(interpersonal_trust) X(system_trust) X(violations) X(sanctions)  \
-                X(power_concentration) X(fit) X(incidents) X(process_spending)
+    X(joins)                                                                   \
+    X(exits)                                                                   \
+    X(exclusions)                                                              \
+    X(contribution)                                                            \
+    X(free_riding)                                                             \
+    X(pooled_input)                                                            \
+    X(overhead_ratio)                                                          \
+    X(public_value)                                                            \
+    X(interpersonal_trust)                                                     \
+    X(system_trust)                                                            \
+    X(violations)                                                              \
+    X(sanctions)                                                               \
+    X(power_concentration)                                                     \
+    X(fit)                                                                     \
+    X(incidents)                                                               \
+    X(process_spending)
 
 typedef struct ex_run {
     const char *scenario, *outcome, *cause, *mode, *cost_rule;

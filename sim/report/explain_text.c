@@ -71,19 +71,24 @@ static void phases(FILE *f, const cJSON *doc)
     }
 }
 
-static void turning_points(FILE *f, const cJSON *doc)
+/* Rows of "tick N  text", text wrapped under itself. */
+static void tick_rows(FILE *f, const cJSON *list)
 {
-    const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "turning_points");
-    if (cJSON_GetArraySize(list) == 0) {
-        return;
-    }
-    fputs("\nTurning points\n", f);
     const cJSON *p;
     cJSON_ArrayForEach(p, list)
     {
         char head[32];
         snprintf(head, sizeof head, "  tick %-5.0f ", num(p, "tick"));
         wrap(f, head, 13, str(p, "text"));
+    }
+}
+
+static void turning_points(FILE *f, const cJSON *doc)
+{
+    const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "turning_points");
+    if (cJSON_GetArraySize(list) > 0) {
+        fputs("\nTurning points\n", f);
+        tick_rows(f, list);
     }
 }
 
@@ -131,16 +136,9 @@ static void departures(FILE *f, const cJSON *doc)
 {
     const cJSON *list = cJSON_GetObjectItemCaseSensitive(doc, "departures");
     int n = cJSON_GetArraySize(list);
-    if (n == 0) {
-        return;
-    }
-    fprintf(f, "\nWho left and why (%d)\n", n);
-    const cJSON *d;
-    cJSON_ArrayForEach(d, list)
-    {
-        char head[32];
-        snprintf(head, sizeof head, "  tick %-5.0f ", num(d, "tick"));
-        wrap(f, head, 13, str(d, "text"));
+    if (n > 0) {
+        fprintf(f, "\nWho left and why (%d)\n", n);
+        tick_rows(f, list);
     }
 }
 

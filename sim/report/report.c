@@ -251,9 +251,9 @@ int ng__report_write(const ng_report *r, const cJSON *preset_config,
                      const char *path, ng_error *err)
 {
     static const char *const styles[] = {"report.css", NULL};
-    static const char *const scripts[] = {"chart_line.js", "chart_bars.js",
-                                          "chart_heatmap.js", "report.js",
-                                          NULL};
+    static const char *const scripts[] = {"chart_svg.js",  "chart_line.js",
+                                          "chart_bars.js", "chart_heatmap.js",
+                                          "report.js",     NULL};
     cJSON *data = NULL;
     switch (r->kind) {
     case NG_REPORT_RUN:

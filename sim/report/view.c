@@ -519,7 +519,8 @@ int ng__view_data(const char *run_path, cJSON **data, ng_errors *errs)
 int ng__view_write(const char *out_path, const cJSON *data, ng_error *err)
 {
     static const char *const styles[] = {"view.css", NULL};
-    static const char *const scripts[] = {"chart_line.js", "view.js", NULL};
+    static const char *const scripts[] = {"chart_svg.js", "chart_line.js",
+                                          "view.js", NULL};
     char title[NG_NAME_MAX + 16];
     const cJSON *s = member(data, "scenario");
     snprintf(title, sizeof title, "netgov view: %s",
