@@ -471,19 +471,35 @@ static double misfit(const ex_run *r, const ex_context *c, cJSON *ev)
     return clamp01((1 - late) / 0.3);
 }
 
+/* Process spending is a share of the input left after overhead
+ * (MODEL.md 8.15), so it is measured against that; a third of it going to
+ * process scores 1. */
 static double process_heavy(const ex_run *r, const ex_context *c, cJSON *ev)
 {
     (void)c;
-    double input = ng__explain_total(r->pooled_input, r->T);
+    double net = ng__explain_total(r->pooled_input, r->T) -
+                 ng__explain_total(r->overhead, r->T);
     double process = ng__explain_total(r->process_spending, r->T);
-    if (input <= 0 || process <= 0) {
+    if (net <= 0 || process <= 0) {
         return 0;
     }
     add_text(ev,
-             "%.0f%% of the pooled input went to relationships and onboarding "
-             "(process) instead of the content",
-             pct(process / input));
-    return clamp01((process / input - 0.2) / 0.5);
+             "%.0f%% of the input left after overhead went to relationships "
+             "and onboarding (process) instead of the content",
+             pct(process / net));
+    double first = r->interpersonal_trust[0];
+    double last = ng__explain_last(r->interpersonal_trust, r->T);
+    if (last > first) {
+        add_text(ev,
+                 "interpersonal trust rose from %.2f to %.2f: the "
+                 "relationships grew, the public value did not",
+                 first, last);
+    }
+    if (strcmp(r->cause, "no_added_value") == 0) {
+        add_text(ev, "the alliance ended because %s",
+                 ng__explain_reason_meaning(r->cause));
+    }
+    return clamp01(process / net / 0.3);
 }
 
 static double dominance(const ex_run *r, const ex_context *c, cJSON *ev)

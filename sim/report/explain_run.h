@@ -36,6 +36,7 @@ typedef struct ex_event {
     X(contribution)                                                            \
     X(free_riding)                                                             \
     X(pooled_input)                                                            \
+    X(overhead)                                                                \
     X(overhead_ratio)                                                          \
     X(public_value)                                                            \
     X(interpersonal_trust)                                                     \

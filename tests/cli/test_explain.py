@@ -87,11 +87,15 @@ for name in presets:
             o.status == 0 and o.text == "" and
             open(os.path.join(d, "x.json"), "rb").read() == j.out)
 
-# The stories the teaching presets are built to tell.
-expected = {"free-rider-collapse": "free_riding"}
-for name, mechanism in expected.items():
+# The stories the teaching presets are built to tell (with the preset's
+# seed unless one is given).
+expected = [("free-rider-collapse", [], "free_riding"),
+            ("data-leak", [], "data_incidents"),
+            ("all-process", ["--seed", "1"], "process_heavy")]
+for name, extra, mechanism in expected:
     d = s.fresh_dir(name)
-    s.run("run", "--preset", name, "--out", "run.json", "--quiet", cwd=d)
+    s.run("run", "--preset", name, *extra, "--out", "run.json", "--quiet",
+          cwd=d)
     x, _ = try_json(s.run("explain", "run.json", "--json", cwd=d).text)
     s.check("%s: the main mechanism is %s" % (name, mechanism),
             x and x["mechanism"] and x["mechanism"]["name"] == mechanism,

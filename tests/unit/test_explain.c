@@ -26,6 +26,7 @@ typedef struct story {
     double members[T_MAX], contribution[T_MAX], free_riding[T_MAX];
     double system_trust[T_MAX], interpersonal_trust[T_MAX];
     double overhead_ratio[T_MAX], fit[T_MAX];
+    double pooled_input[T_MAX], overhead[T_MAX], process_spending[T_MAX];
     const char *outcome, *cause;
     size_t n_partners;
     struct {
@@ -165,10 +166,12 @@ static cJSON *story_document(story *s)
     put_series(series, "interpersonal_trust", s->interpersonal_trust, s->T);
     put_series(series, "overhead_ratio", s->overhead_ratio, s->T);
     put_series(series, "fit", s->fit, s->T);
+    put_series(series, "pooled_input", s->pooled_input, s->T);
+    put_series(series, "overhead", s->overhead, s->T);
+    put_series(series, "process_spending", s->process_spending, s->T);
     const char *zeros[] = {
-        "joins",        "exits",           "exclusions", "pooled_input",
-        "public_value", "violations",      "sanctions",  "power_concentration",
-        "incidents",    "process_spending"};
+        "joins",      "exits",     "exclusions",          "public_value",
+        "violations", "sanctions", "power_concentration", "incidents"};
     for (size_t k = 0; k < sizeof zeros / sizeof zeros[0]; k++) {
         put_series(series, zeros[k], zero, s->T);
     }
@@ -349,6 +352,32 @@ test_unfair_cost_split_is_named_when_leavers_paid_for_little(void **state)
     cJSON_Delete(x);
 }
 
+static void test_process_spending_is_measured_after_overhead(void **state)
+{
+    (void)state;
+    story s;
+    story_init(&s, 24, 8);
+    s.outcome = "dissolved";
+    s.cause = "no_added_value";
+    for (size_t t = 0; t < 24; t++) {
+        s.pooled_input[t] = 10;
+        s.overhead[t] = 2;
+        s.process_spending[t] = 2.4; /* 30% of the 8 left after overhead */
+        s.interpersonal_trust[t] = 0.5 + 0.01 * (double)t;
+    }
+    for (int i = 0; i < 8; i++) {
+        add_partner(&s, 1, "member", 5, 4, 1);
+    }
+    cJSON *x = explain_story(&s);
+    const cJSON *m = get(x, "mechanism");
+    assert_string_equal(get(m, "name")->valuestring, "process_heavy");
+    assert_float_equal(get(m, "score")->valuedouble, 1, 1e-9);
+    assert_true(evidence_contains(m, "30% of the input left after overhead"));
+    assert_true(evidence_contains(m, "interpersonal trust rose from 0.50 "
+                                     "to 0.73"));
+    cJSON_Delete(x);
+}
+
 static void test_lead_exit_cause_is_decisive(void **state)
 {
     (void)state;
@@ -504,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_free_riding_collapse_is_named_with_its_numbers),
         cmocka_unit_test(
             test_unfair_cost_split_is_named_when_leavers_paid_for_little),
+        cmocka_unit_test(test_process_spending_is_measured_after_overhead),
         cmocka_unit_test(test_lead_exit_cause_is_decisive),
         cmocka_unit_test(test_healthy_alliance_says_what_held_it_together),
         cmocka_unit_test(test_exit_cascade_needs_clustered_departures),
