@@ -375,7 +375,7 @@ static cJSON *departures_json(const ex_run *r)
     return a;
 }
 
-static const char *article_lower(const char *title, char *buf, size_t size)
+static const char *lower_first(const char *title, char *buf, size_t size)
 {
     snprintf(buf, size, "%s", title);
     if (buf[0] >= 'A' && buf[0] <= 'Z') {
@@ -390,9 +390,11 @@ static void headline(const ex_run *r, const ex_context *c, cJSON *doc,
     char buf[512], low[160];
     const cJSON *title = cJSON_GetObjectItemCaseSensitive(mechanism, "title");
     const char *why = cJSON_IsString(title)
-                          ? article_lower(title->valuestring, low, sizeof low)
+                          ? lower_first(title->valuestring, low, sizeof low)
                           : "no single mechanism stands out";
-    const cJSON *first = cJSON_GetArrayItem(held, 0);
+    /* A completed run's first statement repeats its end (the goal). */
+    bool completed = strcmp(r->outcome, "completed") == 0;
+    const cJSON *first = cJSON_GetArrayItem(held, completed ? 1 : 0);
     if (strcmp(r->outcome, "dissolved") == 0) {
         snprintf(buf, sizeof buf,
                  "%s dissolved at tick %ld (%s). Main cause: %s.", r->scenario,
@@ -402,7 +404,7 @@ static void headline(const ex_run *r, const ex_context *c, cJSON *doc,
                  "%s survived to tick %ld but %ld of the %ld partners that "
                  "joined left. Main cause: %s.",
                  r->scenario, r->lifetime, c->departures, c->joined, why);
-    } else if (strcmp(r->outcome, "completed") == 0) {
+    } else if (completed) {
         snprintf(buf, sizeof buf,
                  "%s reached its goal at tick %ld with %ld members%s%s.",
                  r->scenario, r->lifetime, r->final_members, first ? ": " : "",
