@@ -198,6 +198,7 @@ static int read_partners(const cJSON *doc, ex_run *r, ng_error *err)
         if (rc) {
             return rc;
         }
+        r->founders += r->partners[i].founder;
         i++;
     }
     return mark_small(r, err);
@@ -307,7 +308,6 @@ static void read_config(const cJSON *doc, ex_run *r)
     r->cutoff = config_number(c, "behaviour", "free_riding_cutoff", 0.2);
     r->initial_trust =
         config_number(c, "behaviour", "initial_system_trust", (double)NAN);
-    r->founders = (long)config_number(c, "population", "founders", 0);
     r->goal = config_number(c, "evaluation", "goal", 0);
 }
 

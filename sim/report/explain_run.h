@@ -50,7 +50,8 @@ typedef struct ex_event {
 
 typedef struct ex_run {
     const char *scenario, *outcome, *cause, *mode, *cost_rule;
-    long lifetime, peak_members, final_members, founders;
+    long lifetime, peak_members, final_members;
+    long founders; /* partners marked founder */
     double cumulative_value, mean_contribution, cutoff, initial_trust;
     double goal; /* evaluation.goal, 0 when none */
     size_t T;    /* recorded ticks */
