@@ -125,12 +125,7 @@ int cmd_explain(int argc, char **argv)
         return CLI_USAGE;
     }
     ng_errors errs = {0};
-    char *text = NULL;
-    size_t len = 0;
-    cJSON *run = ng__file_read(path, &text, &len, &errs) == 0
-                     ? ng__json_parse(text, len, path, &errs)
-                     : NULL;
-    free(text);
+    cJSON *run = ng__json_file_read(path, &errs);
     if (!run) {
         cli_print_errors(&errs);
         return CLI_USAGE;

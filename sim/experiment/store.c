@@ -110,18 +110,6 @@ static int save_manifest(const ng_store *st, const ng_provenance *pv,
     return rc;
 }
 
-static cJSON *load_json(const char *path, ng_errors *errs)
-{
-    char *text;
-    size_t len;
-    if (ng__file_read(path, &text, &len, errs)) {
-        return NULL;
-    }
-    cJSON *doc = ng__json_parse(text, len, path, errs);
-    free(text);
-    return doc;
-}
-
 static const char *text_of(const cJSON *o, const char *key)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
@@ -132,7 +120,7 @@ static const char *text_of(const cJSON *o, const char *key)
 static int check_earlier(ng_store *st, const ng_provenance *pv,
                          const char *path, ng_errors *errs)
 {
-    cJSON *old = load_json(path, errs);
+    cJSON *old = ng__json_file_read(path, errs);
     if (!old) {
         return NG_ECONFIG;
     }
@@ -580,7 +568,7 @@ int ng_store_merge(const char *out_dir, const char *const *dirs, size_t n,
     for (size_t k = 0; rc == 0 && k < n; k++) {
         char path[4200];
         path_in(dirs[k], "manifest.json", path, sizeof path);
-        man[k] = load_json(path, errs);
+        man[k] = ng__json_file_read(path, errs);
         rc = man[k] ? 0 : NG_ECONFIG;
         runs[k] = malloc(4200);
         if (runs[k]) {

@@ -121,6 +121,17 @@ done:
     return rc;
 }
 
+cJSON *ng__json_file_read(const char *path, ng_errors *errs)
+{
+    char *text = NULL;
+    size_t len = 0;
+    cJSON *doc = ng__file_read(path, &text, &len, errs) == 0
+                     ? ng__json_parse(text, len, path, errs)
+                     : NULL;
+    free(text);
+    return doc;
+}
+
 int ng_config_load(ng_config *cfg, const char *path, ng_errors *errs)
 {
     char *text;

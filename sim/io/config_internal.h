@@ -29,5 +29,8 @@ void ng__json_reject_duplicates(const cJSON *obj, const char *prefix,
                                 ng_errors *errs);
 /* Reads a whole file into a NUL-terminated buffer the caller frees. */
 int ng__file_read(const char *path, char **text, size_t *len, ng_errors *errs);
+/* Reads and parses a JSON file (ng__file_read, then ng__json_parse with the
+ * path as source); NULL with errs filled when either fails. */
+cJSON *ng__json_file_read(const char *path, ng_errors *errs);
 
 #endif

@@ -72,18 +72,6 @@ void ng__report_copy(cJSON *obj, const char *key, const cJSON *item)
 
 /* ---- loading ---- */
 
-static cJSON *read_json(const char *path, ng_errors *errs)
-{
-    char *text = NULL;
-    size_t len = 0;
-    if (ng__file_read(path, &text, &len, errs) != 0) {
-        return NULL;
-    }
-    cJSON *doc = ng__json_parse(text, len, path, errs);
-    free(text);
-    return doc;
-}
-
 static int is_dir(const char *path)
 {
     struct stat st;
@@ -129,12 +117,12 @@ static int load_sweep(ng_report *r, const char *dir, ng_errors *errs)
     r->kind = NG_REPORT_SWEEP;
     stem(dir, r->name, sizeof r->name, 0);
     snprintf(path, sizeof path, "%s/manifest.json", dir);
-    r->manifest = read_json(path, errs);
+    r->manifest = ng__json_file_read(path, errs);
     snprintf(path, sizeof path, "%s/summary.json", dir);
-    r->doc = r->manifest ? read_json(path, errs) : NULL;
+    r->doc = r->manifest ? ng__json_file_read(path, errs) : NULL;
     snprintf(path, sizeof path, "%s/sensitivity.json", dir);
     if (r->doc && exists(path)) {
-        r->sensitivity = read_json(path, errs);
+        r->sensitivity = ng__json_file_read(path, errs);
         if (!r->sensitivity) {
             return NG_ECONFIG;
         }
@@ -172,7 +160,7 @@ static int not_a_report(const cJSON *doc, const char *source, ng_errors *errs)
 
 static int load_file(ng_report *r, const char *path, ng_errors *errs)
 {
-    r->doc = read_json(path, errs);
+    r->doc = ng__json_file_read(path, errs);
     if (!r->doc) {
         return NG_ECONFIG;
     }

@@ -495,20 +495,13 @@ static int build(run_doc *d, cJSON **data)
 int ng__view_data(const char *run_path, cJSON **data, ng_errors *errs)
 {
     *data = NULL;
-    char *text = NULL;
-    size_t len = 0;
-    int rc = ng__file_read(run_path, &text, &len, errs);
-    if (rc != 0) {
-        return rc;
-    }
     run_doc d = {.src = run_path, .errs = errs};
-    cJSON *root = ng__json_parse(text, len, run_path, errs);
-    free(text);
+    cJSON *root = ng__json_file_read(run_path, errs);
     d.root = root;
     if (!root) {
-        return NG_EINVAL;
+        return errs->n > 0 ? errs->items[0].code : NG_EINVAL;
     }
-    rc = build(&d, data);
+    int rc = build(&d, data);
     for (int k = 0; k < N_SERIES; k++) {
         free(d.values[k]);
     }
