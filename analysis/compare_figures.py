@@ -17,17 +17,27 @@ import numpy as np
 from . import load, style
 
 DEFAULT_METRICS = ["survival", "cumulative_value", "mean_contribution", "small_partners_left"]
-#: Governance modes in netgov's order; each gets its own bar style.
-MODES = ["shared", "lead", "nao"]
 
 
 def _nan(x):
     return float("nan") if x is None else float(x)
 
 
-def _mode_style(mode):
-    i = MODES.index(mode) if mode in MODES else len(MODES)
-    return style.bar_style(i + 1 if i < 2 else 3) if i < len(MODES) else style.bar_style(4)
+def _modes(doc):
+    """The governance modes of a comparison in netgov's order (its design
+    points are numbered mode by mode in registry order), each once; every
+    mode gets its own bar style in this order."""
+    rows = sorted(doc["ranking"], key=lambda r: r.get("point", 0))
+    rows += doc.get("not_applicable") or []
+    modes = []
+    for r in rows:
+        if r.get("governance") not in modes:
+            modes.append(r.get("governance"))
+    return modes
+
+
+def _mode_style(mode, modes):
+    return style.bar_style(modes.index(mode) + 1)
 
 
 def _bars(ax, doc, metric, labels=True):
@@ -36,11 +46,12 @@ def _bars(ax, doc, metric, labels=True):
     lows = np.array([_nan(r["metrics"].get(metric, {}).get("ci_low")) for r in ranking])
     highs = np.array([_nan(r["metrics"].get(metric, {}).get("ci_high")) for r in ranking])
     pos = np.arange(len(ranking))[::-1]          # rank 1 on top
+    modes = _modes(doc)
     seen = set()
     for p, r, m in zip(pos, ranking, means):
         mode = r["governance"]
         ax.barh(p, 0 if math.isnan(m) else m, height=0.7, zorder=2,
-                label=None if mode in seen else "%s governance" % mode, **_mode_style(mode))
+                label=None if mode in seen else "%s governance" % mode, **_mode_style(mode, modes))
         seen.add(mode)
     err = np.vstack([means - lows, highs - means])
     err = np.where(np.isnan(err), 0, err)
@@ -49,9 +60,9 @@ def _bars(ax, doc, metric, labels=True):
                 capsize=4, capthick=3.2, zorder=3)
     ax.errorbar(means, pos, xerr=err, fmt="none", ecolor="black", elinewidth=1.1,
                 capsize=3, zorder=4, label="95% interval")
-    order = {"%s governance" % m: i for i, m in enumerate(MODES)}
+    order = {"%s governance" % m: i for i, m in enumerate(modes)}
     handles, names = ax.get_legend_handles_labels()
-    pairs = sorted(zip(handles, names), key=lambda hn: order.get(hn[1], len(MODES)))
+    pairs = sorted(zip(handles, names), key=lambda hn: order.get(hn[1], len(modes)))
     ax._ng_legend = ([h for h, _ in pairs], [n for _, n in pairs])
     ax.set_yticks(pos)
     if labels:

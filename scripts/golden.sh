@@ -106,7 +106,7 @@ differ() {
         return 0
     fi
     echo "golden.sh: outputs differ (first lines of each difference):" >&2
-    diff -r "$1" "$2" | head -40 >&2 || true
+    diff -r "$1" "$2" | cut -c 1-300 | head -60 >&2 || true
     return 1
 }
 

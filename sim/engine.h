@@ -50,6 +50,9 @@ struct ng_model {
     const ng_governance *gov;
     const ng_cost_rule *cost;
     const ng_decision_rule *decide;
+    const ng_decision_rule *gov_decides; /* the mode's own rule (own_rule) */
+    /* The chosen rules' parameter structs inside cfg.p (ng_rule_params). */
+    const void *gov_params, *cost_params, *decide_params;
     ng_gov_coeffs gc;
     gsl_rng *rng[NG_STREAM_COUNT];
 

@@ -113,15 +113,14 @@
       ? h('span', { class: 'ng-ci', text: `${f(m.ci_low)} to ${f(m.ci_high)}` }) : null);
   }
 
+  // How the page names a governance mode or cost rule: the label netgov
+  // declares with the rule (glossary), else the name in plain words.
   function govName(g) {
-    return { shared: 'shared governance', nao: 'a programme office (NAO)', lead: 'a lead organisation' }[g] || words(g);
+    return (G.governance_labels || {})[g] || words(g);
   }
 
   function costName(c) {
-    return {
-      capacity: 'costs split by capacity', equal: 'equal shares', benefit: 'costs split by expected benefit',
-      power: 'costs split by power', lead_pays: 'the lead pays a fixed share', voluntary: 'voluntary contributions',
-    }[c] || words(c);
+    return (G.cost_rule_labels || {})[c] || words(c);
   }
 
   function reasonText(r) {

@@ -1,16 +1,22 @@
-/* The parameter table: every model parameter, declared once.
+/* The parameter table: every parameter of the model itself, declared once.
  *
- * This X-macro list generates the fields of ng_params (config.h) and the
- * descriptor table of the registry (params.h), which in turn drives
+ * This X-macro list generates the fields of ng_params (params.h) and the
+ * model's descriptors in the registry (params.h), which in turn drives
  * defaults, JSON parsing, validation and its messages, `netgov params`,
- * `--set path=value` and the resolved config written to every output.
- * Adding a parameter is one line here; nothing else may hard-code it.
+ * `--set path=value`, sweep axes and the resolved config written to every
+ * output.  Adding a parameter is one line here; nothing else may hard-code
+ * it.  The parameters of a governance mode, cost rule or decision rule are
+ * not here: each rule declares them in its own file (sim/rules/, see
+ * docs/EXTENDING.md), and they join the registry at the R row of their
+ * family.
  *
  * Row forms (field, dotted path, default..., minimum, maximum, unit, meaning):
  *   D  real number            I  integer
  *   C  choice by name from a family (governance modes, cost rules,
  *      decision rules, perspectives)
  *   V  vector of four: dispositions, perspectives or sectors
+ *   R  (family) where the parameters of that family's rules are listed,
+ *      rule by rule in registry order
  */
 #ifndef NETGOV_PARAM_TABLE_H
 #define NETGOV_PARAM_TABLE_H
@@ -41,7 +47,7 @@
       "shares of conditional cooperators, free riders, hump-shaped and "       \
       "unconditional cooperators (normalised)")
 
-#define NG_PARAMS(D, I, C, V)                                                  \
+#define NG_PARAMS(D, I, C, V, R)                                               \
     I(run_ticks, "run.ticks", 120, 1, 1000000, "ticks",                        \
       "ticks simulated; one tick is one month")                                \
     I(run_seed, "run.seed", 42, 1, 4294967295LL, "",                           \
@@ -76,8 +82,7 @@
       "governance mode G")                                                     \
     C(cost_rule, "cost_sharing.rule", "capacity", NG_FAMILY_COST,              \
       "cost-sharing rule C")                                                   \
-    D(cost_lead_share, "cost_sharing.lead_share", 0.5, 0, 1, "share",          \
-      "share lambda of the budget the lead pays under lead_pays")              \
+    R(NG_FAMILY_COST)                                                          \
     D(alliance_ambition, "alliance.ambition", 0.1, 0.001, 1, "share/tick",     \
       "budget ambition beta: share of members' capacity asked per tick")       \
     D(alliance_contribution_norm, "alliance.contribution_norm", 0.8, 0, 1,     \
@@ -125,81 +130,7 @@
     D(production_benefit_scale, "production.benefit_scale", 0.5, 0, 1, "",     \
       "epsilon: benefit grows with the member's size as (c_i/cbar)^epsilon "   \
       "(0: every member draws the same)")                                      \
-    D(governance_shared_overhead_fixed, "governance.shared.overhead_fixed", 0, \
-      0, 1000, "mean capacity", "fixed coordination cost per tick")            \
-    D(governance_shared_overhead_member, "governance.shared.overhead_member",  \
-      0.005, 0, 10, "mean capacity", "coordination cost per member per tick")  \
-    D(governance_shared_overhead_pair, "governance.shared.overhead_pair",      \
-      0.0015, 0, 10, "mean capacity",                                          \
-      "coordination cost per pair of members per tick")                        \
-    D(governance_shared_competence, "governance.shared.competence", 0.3, 0, 1, \
-      "", "network-level competence brought by shared governance")             \
-    D(governance_shared_monitoring, "governance.shared.monitoring", 0.3, 0, 1, \
-      "probability", "chance a tied co-member observes a contribution")        \
-    D(governance_shared_sanction, "governance.shared.sanction", 1.0, 0, 10,    \
-      "per unit shortfall", "social cost of an observed violation")            \
-    D(governance_shared_transparency, "governance.shared.transparency", 0, 0,  \
-      1, "share", "weight of the published member mean in beliefs")            \
-    D(governance_shared_veto, "governance.shared.veto", 0.5, 0, 1,             \
-      "probability",                                                           \
-      "veto chance of a tied member with zero trust in a "                     \
-      "candidate (scaled by 1 - trust)")                                       \
-    D(governance_shared_agility, "governance.shared.agility", 0.5, 0, 1, "",   \
-      "how much of the adaptation rate a mission proposal uses (members must " \
-      "agree)")                                                                \
-    D(governance_lead_overhead_fixed, "governance.lead.overhead_fixed", 0, 0,  \
-      1000, "mean capacity", "fixed coordination cost per tick")               \
-    D(governance_lead_overhead_member, "governance.lead.overhead_member",      \
-      0.01, 0, 10, "mean capacity", "coordination cost per member per tick")   \
-    D(governance_lead_overhead_pair, "governance.lead.overhead_pair", 0.0002,  \
-      0, 10, "mean capacity", "coordination cost per pair of members")         \
-    D(governance_lead_competence, "governance.lead.competence", 0.6, 0, 1, "", \
-      "network-level competence brought by the lead")                          \
-    D(governance_lead_monitoring, "governance.lead.monitoring", 0.6, 0, 1,     \
-      "probability", "chance the lead observes a member's contribution")       \
-    D(governance_lead_sanction, "governance.lead.sanction", 2.0, 0, 10,        \
-      "per unit shortfall", "fine per unit of shortfall times quota")          \
-    D(governance_lead_transparency, "governance.lead.transparency", 0.5, 0, 1, \
-      "share", "weight of the lead's report of the member mean in beliefs")    \
-    D(governance_lead_voice_loss, "governance.lead.voice_loss", 0.8, 0, 1, "", \
-      "kappa_p: voice lost per unit of relative power gap to the lead")        \
-    D(governance_lead_admission_alignment,                                     \
-      "governance.lead.admission_alignment", 0.5, 0, 1, "cosine",              \
-      "least alignment with the lead's interests the lead admits")             \
-    I(governance_lead_exclusion_after, "governance.lead.exclusion_after", 4,   \
-      0, 1000000, "violations",                                                \
-      "violations after which the lead excludes an enforceable member "        \
-      "(0: never)")                                                            \
-    D(governance_lead_agility, "governance.lead.agility", 1.0, 0, 1, "",       \
-      "how much of the adaptation rate a mission proposal uses (the lead "     \
-      "decides)")                                                              \
-    D(governance_nao_overhead_fixed, "governance.nao.overhead_fixed", 0.3, 0,  \
-      1000, "mean capacity", "fixed office cost of the NAO per tick")          \
-    D(governance_nao_overhead_member, "governance.nao.overhead_member", 0.004, \
-      0, 10, "mean capacity", "coordination cost per member per tick")         \
-    D(governance_nao_overhead_pair, "governance.nao.overhead_pair", 0.0001, 0, \
-      10, "mean capacity", "coordination cost per pair of members")            \
-    D(governance_nao_competence, "governance.nao.competence", 0.9, 0, 1, "",   \
-      "network-level competence of professional coordination")                 \
-    D(governance_nao_monitoring, "governance.nao.monitoring", 0.9, 0, 1,       \
-      "probability", "chance KPI monitoring observes a contribution")          \
-    D(governance_nao_sanction, "governance.nao.sanction", 1.5, 0, 10,          \
-      "per unit shortfall", "fine per unit of shortfall times quota")          \
-    D(governance_nao_transparency, "governance.nao.transparency", 1, 0, 1,     \
-      "share", "weight of the NAO dashboard's member mean in beliefs")         \
-    D(governance_nao_voice, "governance.nao.voice", 0.8, 0, 1, "",             \
-      "voice of every member under the NAO")                                   \
-    D(governance_nao_admission_alignment,                                      \
-      "governance.nao.admission_alignment", 0.4, 0, 1, "cosine",               \
-      "least alignment with the mission the NAO admits")                       \
-    I(governance_nao_exclusion_after, "governance.nao.exclusion_after", 3, 1,  \
-      1000000, "violations",                                                   \
-      "K: violations before exclusion (first a warning, then fines)")          \
-    D(governance_nao_outreach, "governance.nao.outreach", 0.3, 0, 1,           \
-      "probability/tick", "chance the NAO invites a random pool partner")      \
-    D(governance_nao_agility, "governance.nao.agility", 0.75, 0, 1, "",        \
-      "how much of the adaptation rate a mission proposal uses (the office "   \
-      "prepares)")                                                             \
+    R(NG_FAMILY_GOVERNANCE)                                                    \
     D(learning_belief_rate, "learning.belief_rate", 0.3, 0, 1, "",             \
       "lambda_b: weight of the latest observation in beliefs")                 \
     D(learning_trust_gain, "learning.trust_gain", 0.05, 0, 1, "",              \
@@ -266,6 +197,7 @@
       "commitment every member loses per radian the mission turns")            \
     C(decision_rule, "decision.rule", "governance", NG_FAMILY_DECISION,        \
       "how admission, mission changes and dissolution are decided")            \
+    R(NG_FAMILY_DECISION)                                                      \
     D(decision_objection, "decision.objection", 0.5, 0, 1, "probability",      \
       "chance a voter with zero trust in a candidate votes against admitting " \
       "it (scaled by 1 - trust; explicit rules)")                              \

@@ -5,6 +5,7 @@
 #include <cjson/cJSON.h>
 
 #include "cli.h"
+#include "netgov/rules.h"
 
 static const char *type_name(ng_param_type t)
 {
@@ -52,6 +53,48 @@ static int print_text(void)
     return CLI_OK;
 }
 
+/* The capabilities a rule declares, by the names of rules.h. */
+static void add_capabilities(cJSON *o, ng_family family, size_t i)
+{
+    cJSON *caps = cJSON_AddArrayToObject(o, "capabilities");
+    const struct {
+        bool on;
+        const char *name;
+    } all[] = {
+        {family == NG_FAMILY_GOVERNANCE && ng_governance_at(i)->has_lead,
+         "has_lead"},
+        {family == NG_FAMILY_COST && ng_cost_rule_at(i)->needs_lead,
+         "needs_lead"},
+        {family == NG_FAMILY_COST && ng_cost_rule_at(i)->shortfall_is_violation,
+         "shortfall_is_violation"},
+        {family == NG_FAMILY_DECISION && ng_decision_rule_at(i)->outvotes,
+         "outvotes"},
+        {family == NG_FAMILY_DECISION && ng_decision_rule_at(i)->veto, "veto"},
+        {family == NG_FAMILY_DECISION && ng_decision_rule_at(i)->power_weighted,
+         "power_weighted"},
+    };
+    for (size_t k = 0; k < sizeof all / sizeof all[0]; k++) {
+        if (all[k].on) {
+            cJSON_AddItemToArray(caps, cJSON_CreateString(all[k].name));
+        }
+    }
+}
+
+/* A rule family's choices in full: name, label, summary, capabilities. */
+static void add_rules(cJSON *o, ng_family family)
+{
+    cJSON *rules = cJSON_AddArrayToObject(o, "rules");
+    for (size_t i = 0; i < ng_family_rule_count(family); i++) {
+        const ng_rule *r = ng_family_rule(family, i);
+        cJSON *e = cJSON_CreateObject();
+        cJSON_AddStringToObject(e, "name", r->name);
+        cJSON_AddStringToObject(e, "label", r->label);
+        cJSON_AddStringToObject(e, "summary", r->summary);
+        add_capabilities(e, family, i);
+        cJSON_AddItemToArray(rules, e);
+    }
+}
+
 static cJSON *param_json(const ng_param *d)
 {
     cJSON *o = cJSON_CreateObject();
@@ -69,6 +112,9 @@ static cJSON *param_json(const ng_param *d)
         for (int k = 0; (c = ng_family_choice(d->family, k)) != NULL; k++) {
             cJSON_AddItemToArray(choices, cJSON_CreateString(c));
         }
+        if (ng_family_has_rules(d->family)) {
+            add_rules(o, d->family);
+        }
         break;
     }
     case NG_PARAM_VECTOR:
@@ -82,6 +128,9 @@ static cJSON *param_json(const ng_param *d)
     }
     cJSON_AddStringToObject(o, "unit", d->unit);
     cJSON_AddStringToObject(o, "meaning", d->meaning);
+    if (d->rule) {
+        cJSON_AddStringToObject(o, "rule", d->rule->name);
+    }
     return o;
 }
 

@@ -274,6 +274,41 @@ static void validate_population(const ng_config *cfg, ng_errors *errs)
     }
 }
 
+/* A chosen rule whose parameter struct found no room in the rule blocks
+ * cannot run (a rule added without raising NG_RULE_BLOCKS_BYTES). */
+static void validate_rule_room(const ng_params *p, ng_family family,
+                               const ng_rule *rule, ng_errors *errs)
+{
+    if (rule && rule->n_params && !ng_rule_params(p, rule)) {
+        size_t used = 0;
+        ng_rule_blocks_fit(&used);
+        ng_errors_add(errs, NG_ECONFIG, ng_family_section(family),
+                      "expected the parameters of every rule to fit in "
+                      "NG_RULE_BLOCKS_BYTES (%d bytes, params.h), found %zu "
+                      "bytes: rule \"%s\" cannot run",
+                      NG_RULE_BLOCKS_BYTES, used, rule->name);
+    }
+}
+
+static void validate_rules(const ng_params *p, ng_errors *errs)
+{
+    const ng_cost_rule *cost = ng_params_cost_rule(p);
+    const ng_governance *gov = ng_params_governance(p);
+    const ng_decision_rule *decide = ng_params_decision_rule(p);
+    if (cost && gov && cost->needs_lead && !gov->has_lead) {
+        char modes[256];
+        ng_governance_lead_modes(modes, sizeof modes);
+        ng_errors_add(errs, NG_ECONFIG, "cost_sharing.rule",
+                      "expected governance.mode %s for rule \"%s\", found "
+                      "\"%s\"",
+                      modes, cost->rule.name, gov->rule.name);
+    }
+    validate_rule_room(p, NG_FAMILY_GOVERNANCE, gov ? &gov->rule : NULL, errs);
+    validate_rule_room(p, NG_FAMILY_COST, cost ? &cost->rule : NULL, errs);
+    validate_rule_room(p, NG_FAMILY_DECISION, decide ? &decide->rule : NULL,
+                       errs);
+}
+
 int ng_config_validate(const ng_config *cfg, ng_errors *errs)
 {
     const ng_params *p = &cfg->p;
@@ -288,14 +323,7 @@ int ng_config_validate(const ng_config *cfg, ng_errors *errs)
                       "expected at most network.max_degree (%lld), found %g",
                       (long long)p->network_max_degree, p->network_mean_degree);
     }
-    const ng_cost_rule *cost = ng_cost_rule_at((size_t)p->cost_rule);
-    const ng_governance *gov = ng_governance_at((size_t)p->governance_mode);
-    if (cost && gov && cost->needs_lead && gov != &ng_gov_lead) {
-        ng_errors_add(errs, NG_ECONFIG, "cost_sharing.rule",
-                      "expected governance.mode \"lead\" for rule \"%s\", "
-                      "found \"%s\"",
-                      cost->name, gov->name);
-    }
+    validate_rules(p, errs);
     validate_population(cfg, errs);
     validate_listed_ties(cfg, errs);
     validate_locations(cfg, errs);

@@ -1,6 +1,9 @@
-/* The parameter registry (params.h), generated from param_table.h. */
+/* The parameter registry (params.h): the model's rows from param_table.h
+ * and the rows every rule declares in its own file, assembled once. */
+#define _POSIX_C_SOURCE 200809L /* pthread_once */
 #include "netgov/params.h"
 
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,14 +21,40 @@
      lo,                                                                       \
      hi,                                                                       \
      unit,                                                                     \
-     meaning},
+     meaning,                                                                  \
+     NULL,                                                                     \
+     NG_FAMILY_NONE,                                                           \
+     0},
 #define ROW_I(f, path, def, lo, hi, unit, meaning)                             \
-    {path,   NG_PARAM_INT,   offsetof(ng_params, f), (double)(def), {0},       \
-     NULL,   NG_FAMILY_NONE, (double)(lo),           (double)(hi),  unit,      \
-     meaning},
+    {path,                                                                     \
+     NG_PARAM_INT,                                                             \
+     offsetof(ng_params, f),                                                   \
+     (double)(def),                                                            \
+     {0},                                                                      \
+     NULL,                                                                     \
+     NG_FAMILY_NONE,                                                           \
+     (double)(lo),                                                             \
+     (double)(hi),                                                             \
+     unit,                                                                     \
+     meaning,                                                                  \
+     NULL,                                                                     \
+     NG_FAMILY_NONE,                                                           \
+     0},
 #define ROW_C(f, path, def, family, meaning)                                   \
-    {path, NG_PARAM_CHOICE, offsetof(ng_params, f), 0, {0}, def, family, 0, 0, \
-     "",   meaning},
+    {path,                                                                     \
+     NG_PARAM_CHOICE,                                                          \
+     offsetof(ng_params, f),                                                   \
+     0,                                                                        \
+     {0},                                                                      \
+     def,                                                                      \
+     family,                                                                   \
+     0,                                                                        \
+     0,                                                                        \
+     "",                                                                       \
+     meaning,                                                                  \
+     NULL,                                                                     \
+     NG_FAMILY_NONE,                                                           \
+     0},
 #define ROW_V(f, path, d0, d1, d2, d3, lo, hi, unit, meaning)                  \
     {path,                                                                     \
      NG_PARAM_VECTOR,                                                          \
@@ -37,30 +66,146 @@
      lo,                                                                       \
      hi,                                                                       \
      unit,                                                                     \
-     meaning},
+     meaning,                                                                  \
+     NULL,                                                                     \
+     NG_FAMILY_NONE,                                                           \
+     0},
+/* An R row is a marker: the rules of `family` are listed here. */
+#define ROW_R(family)                                                          \
+    {NULL, NG_PARAM_REAL,  0, 0, {0}, NULL, family, 0, 0, NULL, NULL,          \
+     NULL, NG_FAMILY_NONE, 0},
 
-static const ng_param registry[] = {NG_PARAMS(ROW_D, ROW_I, ROW_C, ROW_V)};
+static const ng_param model_rows[] = {
+    NG_PARAMS(ROW_D, ROW_I, ROW_C, ROW_V, ROW_R)};
 
-#define N_PARAMS (sizeof registry / sizeof registry[0])
+#define N_MODEL_ROWS (sizeof model_rows / sizeof model_rows[0])
+
+/* ---- the assembled registry ---- */
+
+/* Bounds of the assembled table: every rule row has a path of at most
+ * PATH_MAX_LEN bytes. */
+#define RULE_ROWS_MAX 512
+#define PATH_MAX_LEN 96
+#define RULES_MAX 64
+
+static struct registry {
+    ng_param rows[N_MODEL_ROWS + RULE_ROWS_MAX];
+    size_t n;
+    char paths[RULE_ROWS_MAX][PATH_MAX_LEN];
+    size_t n_rule_rows;
+    /* Each rule with parameters and the offset of its block. */
+    const ng_rule *rules[RULES_MAX];
+    size_t block[RULES_MAX];
+    size_t n_rules;
+    size_t blocks_used; /* bytes the blocks of every rule need */
+    bool fits;
+} reg;
+
+static pthread_once_t reg_once = PTHREAD_ONCE_INIT;
+
+/* Appends the rows of one rule, if its struct fits the rule blocks. */
+static void add_rule(ng_family family, const ng_rule *r)
+{
+    if (r->n_params == 0) {
+        return;
+    }
+    size_t align = _Alignof(max_align_t);
+    size_t start = (reg.blocks_used + align - 1) / align * align;
+    reg.blocks_used = start + r->params_size;
+    if (reg.blocks_used > NG_RULE_BLOCKS_BYTES || reg.n_rules >= RULES_MAX ||
+        reg.n_rule_rows + r->n_params > RULE_ROWS_MAX) {
+        reg.fits = false;
+        return;
+    }
+    reg.rules[reg.n_rules] = r;
+    reg.block[reg.n_rules++] = start;
+    for (size_t k = 0; k < r->n_params; k++) {
+        const ng_rule_param *q = &r->params[k];
+        char *path = reg.paths[reg.n_rule_rows++];
+        if (r->param_prefix) {
+            snprintf(path, PATH_MAX_LEN, "%s.%s", r->param_prefix, q->suffix);
+        } else {
+            snprintf(path, PATH_MAX_LEN, "%s.%s.%s", ng_family_section(family),
+                     r->name, q->suffix);
+        }
+        reg.rows[reg.n++] = (ng_param){
+            .path = path,
+            .type = q->type,
+            .offset = offsetof(ng_params, rule_blocks) + start + q->offset,
+            .def = q->def,
+            .family = NG_FAMILY_NONE,
+            .min = q->min,
+            .max = q->max,
+            .unit = q->unit,
+            .meaning = q->meaning,
+            .rule = r,
+            .rule_family = family,
+            .serves = q->serves,
+        };
+    }
+}
+
+static void assemble(void)
+{
+    reg.fits = true;
+    for (size_t i = 0; i < N_MODEL_ROWS; i++) {
+        const ng_param *d = &model_rows[i];
+        if (d->path) {
+            reg.rows[reg.n++] = *d;
+            continue;
+        }
+        for (size_t k = 0; k < ng_family_rule_count(d->family); k++) {
+            add_rule(d->family, ng_family_rule(d->family, k));
+        }
+    }
+}
+
+static const struct registry *registry(void)
+{
+    pthread_once(&reg_once, assemble);
+    return &reg;
+}
 
 size_t ng_params_count(void)
 {
-    return N_PARAMS;
+    return registry()->n;
 }
 
 const ng_param *ng_params_at(size_t i)
 {
-    return i < N_PARAMS ? &registry[i] : NULL;
+    const struct registry *r = registry();
+    return i < r->n ? &r->rows[i] : NULL;
 }
 
 const ng_param *ng_params_find(const char *path)
 {
-    for (size_t i = 0; i < N_PARAMS; i++) {
-        if (strcmp(registry[i].path, path) == 0) {
-            return &registry[i];
+    const struct registry *r = registry();
+    for (size_t i = 0; i < r->n; i++) {
+        if (strcmp(r->rows[i].path, path) == 0) {
+            return &r->rows[i];
         }
     }
     return NULL;
+}
+
+const void *ng_rule_params(const ng_params *p, const ng_rule *rule)
+{
+    const struct registry *r = registry();
+    for (size_t k = 0; k < r->n_rules; k++) {
+        if (r->rules[k] == rule) {
+            return p->rule_blocks + r->block[k];
+        }
+    }
+    return NULL;
+}
+
+bool ng_rule_blocks_fit(size_t *used)
+{
+    const struct registry *r = registry();
+    if (used) {
+        *used = r->blocks_used;
+    }
+    return r->fits;
 }
 
 double *ng_param_real(ng_params *p, const ng_param *d)
@@ -86,8 +231,8 @@ double *ng_param_vector(ng_params *p, const ng_param *d)
 void ng_params_defaults(ng_params *p)
 {
     memset(p, 0, sizeof *p);
-    for (size_t i = 0; i < N_PARAMS; i++) {
-        const ng_param *d = &registry[i];
+    for (size_t i = 0; i < ng_params_count(); i++) {
+        const ng_param *d = ng_params_at(i);
         switch (d->type) {
         case NG_PARAM_REAL:
             *ng_param_real(p, d) = d->def;
@@ -118,12 +263,11 @@ const char *ng_family_choice(ng_family family, int index)
     size_t i = (size_t)index;
     switch (family) {
     case NG_FAMILY_GOVERNANCE:
-        return i < ng_governance_count() ? ng_governance_at(i)->name : NULL;
     case NG_FAMILY_COST:
-        return i < ng_cost_rule_count() ? ng_cost_rule_at(i)->name : NULL;
     case NG_FAMILY_DECISION:
-        return i < ng_decision_rule_count() ? ng_decision_rule_at(i)->name
-                                            : NULL;
+        return i < ng_family_rule_count(family)
+                   ? ng_family_rule(family, i)->name
+                   : NULL;
     case NG_FAMILY_PERSPECTIVE:
         return i < sizeof perspectives / sizeof perspectives[0]
                    ? perspectives[i]

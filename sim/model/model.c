@@ -154,6 +154,27 @@ static size_t events_capacity(const ng_params *p, size_t n)
     return bound < cap ? bound : cap;
 }
 
+/* The chosen rules and their parameter structs; nonzero if the config
+ * names a rule the registry lacks or one whose parameters have no room. */
+static int bind_rules(ng_model *m)
+{
+    m->gov = ng_params_governance(m->p);
+    m->cost = ng_params_cost_rule(m->p);
+    m->decide = ng_params_decision_rule(m->p);
+    if (!m->gov || !m->cost || !m->decide) {
+        return NG_EINVAL;
+    }
+    m->gov_decides = ng_decision_rule_find(m->gov->own_rule);
+    m->gov_params = ng_rule_params(m->p, &m->gov->rule);
+    m->cost_params = ng_rule_params(m->p, &m->cost->rule);
+    m->decide_params = ng_rule_params(m->p, &m->decide->rule);
+    bool missing = (m->gov->rule.n_params && !m->gov_params) ||
+                   (m->cost->rule.n_params && !m->cost_params) ||
+                   (m->decide->rule.n_params && !m->decide_params);
+    return !m->gov_decides || !m->gov_decides->passes || missing ? NG_EINVAL
+                                                                 : 0;
+}
+
 ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
 {
     ng_model *m = calloc(1, sizeof *m);
@@ -167,15 +188,12 @@ ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
         return NULL;
     }
     m->p = &m->cfg.p;
-    m->gov = ng_governance_at((size_t)m->p->governance_mode);
-    m->cost = ng_cost_rule_at((size_t)m->p->cost_rule);
-    m->decide = ng_decision_rule_at((size_t)m->p->decision_rule);
-    if (!m->gov || !m->cost || !m->decide) {
+    if (bind_rules(m) != 0) {
         ng_error_set(err, NG_EINVAL, "governance.mode",
                      "config was not validated");
         goto fail_quiet;
     }
-    m->gov->coeffs(m->p, &m->gc);
+    m->gov->coeffs(m->gov_params, &m->gc);
     m->n = ng_config_pool_size(cfg);
     m->k_max = (size_t)m->p->network_max_degree;
     m->ticks_cap = (size_t)m->p->run_ticks;

@@ -160,7 +160,7 @@ static void tie_founders(ng_model *m)
 
 static void choose_lead(ng_model *m)
 {
-    if (m->gov != &ng_gov_lead) {
+    if (!m->gov->has_lead) {
         return;
     }
     for (size_t i = 0; i < m->cfg.n_partners; i++) {

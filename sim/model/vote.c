@@ -21,7 +21,7 @@ static const ng_decision_rule *effective_rule(const ng_model *m,
         return m->decide;
     }
     *lead_alone = m->lead != NG_NONE;
-    return m->gov->own_rule;
+    return m->gov_decides;
 }
 
 /* The voters and their votes are kept in the scratch buffers
@@ -47,7 +47,7 @@ static bool settle(ng_model *m, const ng_decision_rule *rule, const ng_tally *t,
                    int topic, long partner)
 {
     bool passed = rule->passes(t);
-    double share = rule == &ng_decide_power
+    double share = rule->power_weighted
                        ? (t->power > 0 ? t->yes_power / t->power : 0)
                        : (t->voters ? (double)t->yes / (double)t->voters : 0);
     m->votes_held++;

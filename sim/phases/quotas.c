@@ -18,7 +18,7 @@ static int check_contract(ng_model *m, double budget, ng_error *err)
         double q = m->quota[m->member[idx]];
         if (!isfinite(q) || q < 0) {
             return ng_error_set(err, NG_ERULE, "cost_sharing.rule",
-                                "rule \"%s\" set a quota of %g", m->cost->name,
+                                "rule \"%s\" set a quota of %g", m->cost->rule.name,
                                 q);
         }
         sum += q;
@@ -27,7 +27,7 @@ static int check_contract(ng_model *m, double budget, ng_error *err)
         return ng_error_set(err, NG_ERULE, "cost_sharing.rule",
                             "rule \"%s\" split %.17g instead of the budget "
                             "%.17g",
-                            m->cost->name, sum, budget);
+                            m->cost->rule.name, sum, budget);
     }
     return 0;
 }

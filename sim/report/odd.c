@@ -30,9 +30,9 @@ static bool environment_on(const ng_params *p)
 
 static double mode_agility(const ng_params *p)
 {
-    const ng_governance *g = ng_governance_at((size_t)p->governance_mode);
+    const ng_governance *g = ng_params_governance(p);
     ng_gov_coeffs c = {0};
-    g->coeffs(p, &c);
+    g->coeffs(ng_rule_params(p, &g->rule), &c);
     return c.agility;
 }
 
@@ -327,9 +327,7 @@ static const submodel submodels[] = {
      "diversity and competence.",
      NULL,
      PATHS("production.productivity", "production.diversity_bonus",
-           "production.complexity", "governance.*.overhead_fixed",
-           "governance.*.overhead_member", "governance.*.overhead_pair",
-           "governance.*.competence")},
+           "production.complexity")},
     {"Benefits and payoffs", "step 7; sim/phases/produce.c",
      "each member "
      "draws a benefit from W by valuation and size, falling with n^gamma; "
@@ -339,16 +337,12 @@ static const submodel submodels[] = {
      "violations "
      "below the norm minus the tolerance are detected and sanctioned by the "
      "governance mode.",
-     NULL,
-     PATHS("governance.mode", "alliance.tolerance", "governance.*.monitoring",
-           "governance.*.sanction", "governance.*.exclusion_after")},
+     NULL, PATHS("governance.mode", "alliance.tolerance")},
     {"Learning", "step 9; sim/phases/learn.c",
      "trust on ties, beliefs, "
      "system trust (fairness and voice), commitment and new ties.",
      NULL,
-     PATHS("learning.", "governance.*.transparency",
-           "governance.lead.voice_loss", "governance.nao.voice",
-           "behaviour.belief_mean", "behaviour.belief_sd",
+     PATHS("learning.", "behaviour.belief_mean", "behaviour.belief_sd",
            "behaviour.initial_system_trust", "population.*.support_mean",
            "network.tie_trust")},
     {"Recruitment", "step 3; sim/phases/recruit.c",
@@ -356,11 +350,9 @@ static const submodel submodels[] = {
      "acquaintances from the pool; candidates join when attractive enough; "
      "the mode (or a vote) admits.",
      NULL,
-     PATHS("recruitment.", "alliance.cooldown", "governance.shared.veto",
-           "governance.*.admission_alignment", "governance.nao.outreach",
-           "population.founders", "population.*.count",
-           "population.*.interests", "network.mean_degree",
-           "network.max_degree", "network.homophily",
+     PATHS("recruitment.", "alliance.cooldown", "population.founders",
+           "population.*.count", "population.*.interests",
+           "network.mean_degree", "network.max_degree", "network.homophily",
            "behaviour.initial_commitment")},
     {"Value, exit, exclusion and contagion", "step 10; sim/phases/exit.c",
      "members whose value stays below the threshold exit; flagged members "
@@ -385,9 +377,8 @@ static const submodel submodels[] = {
     {"Mission adaptation", "step 2; sim/phases/mission.c",
      "a vote may turn "
      "the mission toward the problem focus, at a cost in commitment.",
-     mission_on,
-     PATHS("mission.", "governance.*.agility", "decision.retry_delay")},
-    {"Decision rules and votes", "sim/rules/decide.c, sim/model/vote.c",
+     mission_on, PATHS("mission.", "decision.retry_delay")},
+    {"Decision rules and votes", "sim/rules/decide_*.c, sim/model/vote.c",
      "admission, mission changes and dissolution are decided by the "
      "decision rule.",
      decision_on, PATHS("decision.")},
@@ -512,13 +503,19 @@ size_t ng__odd_submodel_count(void)
     return COUNT(submodels);
 }
 
-bool ng__odd_submodel_lists(size_t k, const char *path)
+_Static_assert(COUNT(submodels) == NG_SUBMODEL_COUNT,
+               "one submodel per NG_SUBMODELS entry, in the same order");
+
+bool ng__odd_submodel_lists(size_t k, const ng_param *d)
 {
     if (k >= COUNT(submodels)) {
         return false;
     }
+    if (d->serves & (1u << k)) {
+        return true; /* a rule's parameter names its submodels */
+    }
     for (const char *const *q = submodels[k].patterns; *q; q++) {
-        if (path_matches(*q, path)) {
+        if (path_matches(*q, d->path)) {
             return true;
         }
     }
@@ -529,18 +526,35 @@ bool ng__odd_submodel_lists(size_t k, const char *path)
 
 static const ng_governance *active_mode(const ng_params *p)
 {
-    return ng_governance_at((size_t)p->governance_mode);
+    return ng_params_governance(p);
+}
+
+/* The rule a scenario chooses in a family. */
+static const ng_rule *active_rule(const ng_params *p, ng_family family)
+{
+    switch (family) {
+    case NG_FAMILY_GOVERNANCE:
+        return &ng_params_governance(p)->rule;
+    case NG_FAMILY_COST:
+        return &ng_params_cost_rule(p)->rule;
+    case NG_FAMILY_DECISION:
+        return &ng_params_decision_rule(p)->rule;
+    case NG_FAMILY_NONE:
+    case NG_FAMILY_PERSPECTIVE:
+        break;
+    }
+    return NULL;
 }
 
 static const char *rule_name(const ng_params *p, enum rule_kind k)
 {
     switch (k) {
     case RULE_GOV:
-        return active_mode(p)->name;
+        return active_rule(p, NG_FAMILY_GOVERNANCE)->name;
     case RULE_COST:
-        return ng_cost_rule_at((size_t)p->cost_rule)->name;
+        return active_rule(p, NG_FAMILY_COST)->name;
     case RULE_DECISION:
-        return ng_decision_rule_at((size_t)p->decision_rule)->name;
+        return active_rule(p, NG_FAMILY_DECISION)->name;
     case RULE_NONE:
         break;
     }
@@ -554,26 +568,22 @@ static const char *rule_family(enum rule_kind k)
     return names[k];
 }
 
-/* Why a registry parameter does nothing in this scenario, or NULL. */
-static const char *unused_note(const ng_params *p, const char *path, char *buf,
+/* Why a registry parameter does nothing in this scenario, or NULL: it
+ * belongs to a rule the scenario does not choose. */
+static const char *unused_note(const ng_params *p, const ng_param *d, char *buf,
                                size_t size)
 {
-    const char *mode = active_mode(p)->name;
-    size_t len = strlen("governance.");
-    if (strncmp(path, "governance.", len) == 0 && strchr(path + len, '.')) {
-        size_t m = strlen(mode);
-        if (strncmp(path + len, mode, m) != 0 || path[len + m] != '.') {
-            snprintf(buf, size, "not used under %s governance", mode);
-            return buf;
-        }
+    if (!d->rule || d->rule == active_rule(p, d->rule_family)) {
+        return NULL;
     }
-    if (strcmp(path, "cost_sharing.lead_share") == 0 &&
-        strcmp(rule_name(p, RULE_COST), "lead_pays") != 0) {
-        snprintf(buf, size, "not used under the %s cost rule",
-                 rule_name(p, RULE_COST));
-        return buf;
+    const char *active = active_rule(p, d->rule_family)->name;
+    if (d->rule_family == NG_FAMILY_GOVERNANCE) {
+        snprintf(buf, size, "not used under %s governance", active);
+    } else {
+        snprintf(buf, size, "not used under the %s %s rule", active,
+                 d->rule_family == NG_FAMILY_COST ? "cost" : "decision");
     }
-    return NULL;
+    return buf;
 }
 
 /* ---- sections ---- */
@@ -691,16 +701,17 @@ static void write_rule_row(FILE *f, const char *what, const char *path,
 static void write_alliance(FILE *f, const ng_config *cfg)
 {
     const ng_params *p = &cfg->p;
-    const ng_cost_rule *c = ng_cost_rule_at((size_t)p->cost_rule);
-    const ng_decision_rule *d = ng_decision_rule_at((size_t)p->decision_rule);
+    const ng_rule *g = active_rule(p, NG_FAMILY_GOVERNANCE);
+    const ng_rule *c = active_rule(p, NG_FAMILY_COST);
+    const ng_rule *d = active_rule(p, NG_FAMILY_DECISION);
     fputs("### 2.3 The alliance\n\n"
           "The member list, the mission vector (set by the founders), the "
           "budget, the public value, the streaks without value or funding "
           "and the outcome; its rules in this scenario:\n\n"
           "| rule | name | what it does |\n|---|---|---|\n",
           f);
-    write_rule_row(f, "governance mode", "governance.mode",
-                   active_mode(p)->name, active_mode(p)->summary);
+    write_rule_row(f, "governance mode", "governance.mode", g->name,
+                   g->summary);
     write_rule_row(f, "cost rule", "cost_sharing.rule", c->name, c->summary);
     write_rule_row(f, "decision rule", "decision.rule", d->name, d->summary);
     fputc('\n', f);
@@ -852,7 +863,7 @@ static void write_init(FILE *f, const ng_config *cfg)
           "the mission.\n\n",
           f);
     write_founders(f, cfg);
-    if (strcmp(active_mode(p)->name, "lead") == 0) {
+    if (active_mode(p)->has_lead) {
         fputs("**Lead.** The listed partner marked lead, else the founder "
               "with the highest power.\n\n",
               f);
@@ -900,7 +911,7 @@ static void write_param_row(FILE *f, const ng_params *p, const ng_param *d)
     }
     fprintf(f, " | %s | ", d->unit);
     cell(f, d->meaning);
-    if (unused_note(p, d->path, note, sizeof note)) {
+    if (unused_note(p, d, note, sizeof note)) {
         fprintf(f, " (%s)", note);
     }
     fputs(" |\n", f);
@@ -922,7 +933,7 @@ static void write_submodel(FILE *f, const ng_params *p, size_t k)
             toupper((unsigned char)s->summary[0]), s->summary + 1);
     for (size_t i = 0; i < ng_params_count(); i++) {
         const ng_param *d = ng_params_at(i);
-        if (ng__odd_submodel_lists(k, d->path)) {
+        if (ng__odd_submodel_lists(k, d)) {
             write_param_row(f, p, d);
         }
     }

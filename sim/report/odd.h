@@ -24,7 +24,8 @@ int ng__odd_write(FILE *f, const ng_config *cfg, ng_error *err);
 
 /* Number of submodel subsections (as in MODEL.md section 8). */
 size_t ng__odd_submodel_count(void);
-/* Whether submodel k lists registry parameter d (by path pattern). */
-bool ng__odd_submodel_lists(size_t k, const char *path);
+/* Whether submodel k lists registry parameter d: a rule's parameter by
+ * the submodels it declares it serves, the model's own by path pattern. */
+bool ng__odd_submodel_lists(size_t k, const ng_param *d);
 
 #endif

@@ -213,21 +213,27 @@ int ng__report_load(ng_report *r, const char *input, ng_errors *errs)
 
 /* ---- writing ---- */
 
-/* The one-line meanings of governance modes, cost rules and reasons from
- * their registries, so the page explains names in plain words. */
+/* The names pages use for a family's rules (labels) and their one-line
+ * meanings, from the registry, so a page never lists rules of its own. */
+static void add_rules(cJSON *glossary, const char *key, const char *labels,
+                      ng_family family)
+{
+    cJSON *meaning = cJSON_AddObjectToObject(glossary, key);
+    cJSON *label = cJSON_AddObjectToObject(glossary, labels);
+    for (size_t i = 0; i < ng_family_rule_count(family); i++) {
+        const ng_rule *r = ng_family_rule(family, i);
+        cJSON_AddStringToObject(meaning, r->name, r->summary);
+        cJSON_AddStringToObject(label, r->name, r->label);
+    }
+}
+
+/* The rules' names and meanings and the reasons' meanings, so the page
+ * explains names in plain words. */
 static void add_glossary(cJSON *data)
 {
     cJSON *g = cJSON_AddObjectToObject(data, "glossary");
-    cJSON *gov = cJSON_AddObjectToObject(g, "governance");
-    for (size_t i = 0; i < ng_governance_count(); i++) {
-        const ng_governance *m = ng_governance_at(i);
-        cJSON_AddStringToObject(gov, m->name, m->summary);
-    }
-    cJSON *cost = cJSON_AddObjectToObject(g, "cost_rules");
-    for (size_t i = 0; i < ng_cost_rule_count(); i++) {
-        const ng_cost_rule *c = ng_cost_rule_at(i);
-        cJSON_AddStringToObject(cost, c->name, c->summary);
-    }
+    add_rules(g, "governance", "governance_labels", NG_FAMILY_GOVERNANCE);
+    add_rules(g, "cost_rules", "cost_rule_labels", NG_FAMILY_COST);
     cJSON *reasons = cJSON_AddObjectToObject(g, "reasons");
     for (int k = 1; k < NG_REASON_COUNT; k++) {
         cJSON_AddStringToObject(reasons, ng_reason_name(k),

@@ -24,8 +24,13 @@ static double estimate(const ng_model *m, size_t c)
 }
 
 const ng_cost_rule ng_cost_benefit = {
-    .name = "benefit",
-    .summary = "each member pays in proportion to the benefit it expects",
+    .rule =
+        {
+            .name = "benefit",
+            .label = "costs split by expected benefit",
+            .summary =
+                "each member pays in proportion to the benefit it expects",
+        },
     .shortfall_is_violation = true,
     .needs_lead = false,
     .quotas = quotas,

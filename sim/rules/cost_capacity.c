@@ -15,8 +15,12 @@ double ng__estimate_by_capacity(const ng_model *m, size_t c)
 }
 
 const ng_cost_rule ng_cost_capacity = {
-    .name = "capacity",
-    .summary = "each member pays the same share of its own capacity",
+    .rule =
+        {
+            .name = "capacity",
+            .label = "costs split by capacity",
+            .summary = "each member pays the same share of its own capacity",
+        },
     .shortfall_is_violation = true,
     .needs_lead = false,
     .quotas = ng__quota_by_capacity,

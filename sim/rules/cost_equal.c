@@ -17,8 +17,12 @@ static double estimate(const ng_model *m, size_t c)
 }
 
 const ng_cost_rule ng_cost_equal = {
-    .name = "equal",
-    .summary = "every member pays the same share of the budget",
+    .rule =
+        {
+            .name = "equal",
+            .label = "equal shares",
+            .summary = "every member pays the same share of the budget",
+        },
     .shortfall_is_violation = true,
     .needs_lead = false,
     .quotas = quotas,

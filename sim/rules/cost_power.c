@@ -23,8 +23,12 @@ static double estimate(const ng_model *m, size_t c)
 }
 
 const ng_cost_rule ng_cost_power = {
-    .name = "power",
-    .summary = "each member pays in proportion to its power",
+    .rule =
+        {
+            .name = "power",
+            .label = "costs split by power",
+            .summary = "each member pays in proportion to its power",
+        },
     .shortfall_is_violation = true,
     .needs_lead = false,
     .quotas = quotas,

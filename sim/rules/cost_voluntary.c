@@ -4,9 +4,14 @@
 #include "engine.h"
 
 const ng_cost_rule ng_cost_voluntary = {
-    .name = "voluntary",
-    .summary = "no quota norm: members give what they choose around beta "
-               "times their capacity, shortfalls are never sanctioned",
+    .rule =
+        {
+            .name = "voluntary",
+            .label = "voluntary contributions",
+            .summary =
+                "no quota norm: members give what they choose around beta "
+                "times their capacity, shortfalls are never sanctioned",
+        },
     .shortfall_is_violation = false,
     .needs_lead = false,
     .quotas = ng__quota_by_capacity,

@@ -9,17 +9,64 @@
 
 #include "engine.h"
 
-static void coeffs(const ng_params *p, ng_gov_coeffs *c)
+typedef struct lead_params {
+    double overhead_fixed, overhead_member, overhead_pair;
+    double competence, monitoring, sanction, transparency, voice_loss,
+        admission_alignment;
+    int64_t exclusion_after;
+    double agility;
+} lead_params;
+
+static const ng_rule_param params[] = {
+    NG_RULE_PARAM(lead_params, overhead_fixed, 0, 0, 1000, "mean capacity",
+                  "fixed coordination cost per tick", NG_SERVES(PRODUCTION)),
+    NG_RULE_PARAM(lead_params, overhead_member, 0.01, 0, 10, "mean capacity",
+                  "coordination cost per member per tick",
+                  NG_SERVES(PRODUCTION)),
+    NG_RULE_PARAM(lead_params, overhead_pair, 0.0002, 0, 10, "mean capacity",
+                  "coordination cost per pair of members",
+                  NG_SERVES(PRODUCTION)),
+    NG_RULE_PARAM(lead_params, competence, 0.6, 0, 1, "",
+                  "network-level competence brought by the lead",
+                  NG_SERVES(PRODUCTION)),
+    NG_RULE_PARAM(lead_params, monitoring, 0.6, 0, 1, "probability",
+                  "chance the lead observes a member's contribution",
+                  NG_SERVES(MONITORING)),
+    NG_RULE_PARAM(lead_params, sanction, 2.0, 0, 10, "per unit shortfall",
+                  "fine per unit of shortfall times quota",
+                  NG_SERVES(MONITORING)),
+    NG_RULE_PARAM(lead_params, transparency, 0.5, 0, 1, "share",
+                  "weight of the lead's report of the member mean in beliefs",
+                  NG_SERVES(LEARNING)),
+    NG_RULE_PARAM(lead_params, voice_loss, 0.8, 0, 1, "",
+                  "kappa_p: voice lost per unit of relative power gap to the "
+                  "lead",
+                  NG_SERVES(LEARNING)),
+    NG_RULE_PARAM(lead_params, admission_alignment, 0.5, 0, 1, "cosine",
+                  "least alignment with the lead's interests the lead admits",
+                  NG_SERVES(RECRUITMENT)),
+    NG_RULE_PARAM(lead_params, exclusion_after, 4, 0, 1000000, "violations",
+                  "violations after which the lead excludes an enforceable "
+                  "member (0: never)",
+                  NG_SERVES(MONITORING)),
+    NG_RULE_PARAM(lead_params, agility, 1.0, 0, 1, "",
+                  "how much of the adaptation rate a mission proposal uses "
+                  "(the lead decides)",
+                  NG_SERVES(MISSION)),
+};
+
+static void coeffs(const void *block, ng_gov_coeffs *c)
 {
-    c->overhead_fixed = p->governance_lead_overhead_fixed;
-    c->overhead_member = p->governance_lead_overhead_member;
-    c->overhead_pair = p->governance_lead_overhead_pair;
-    c->competence = p->governance_lead_competence;
-    c->monitoring = p->governance_lead_monitoring;
-    c->sanction = p->governance_lead_sanction;
-    c->transparency = p->governance_lead_transparency;
+    const lead_params *q = block;
+    c->overhead_fixed = q->overhead_fixed;
+    c->overhead_member = q->overhead_member;
+    c->overhead_pair = q->overhead_pair;
+    c->competence = q->competence;
+    c->monitoring = q->monitoring;
+    c->sanction = q->sanction;
+    c->transparency = q->transparency;
     c->outreach = 0;
-    c->agility = p->governance_lead_agility;
+    c->agility = q->agility;
 }
 
 static double enforceability(const ng_model *m, size_t i)
@@ -34,12 +81,13 @@ static bool admit(const ng_model *m, size_t c, long inviter, gsl_rng *r)
     (void)r;
     double fit =
         ng__cosine(m->interests + c * NG_DIM, m->interests + m->lead * NG_DIM);
-    return fit >= m->p->governance_lead_admission_alignment;
+    const lead_params *q = m->gov_params;
+    return fit >= q->admission_alignment;
 }
 
 static void monitor(ng_model *m, gsl_rng *r)
 {
-    int64_t k = m->p->governance_lead_exclusion_after;
+    int64_t k = ((const lead_params *)m->gov_params)->exclusion_after;
     for (size_t idx = 0; idx < m->n_members; idx++) {
         size_t i = m->member[idx];
         if (i == m->lead || !ng__violates(m, i) ||
@@ -65,7 +113,7 @@ static double voice(const ng_model *m, size_t i)
         return 1;
     }
     double gap = fmax(0, pl - m->power[i]) / pl;
-    return 1 - m->p->governance_lead_voice_loss * gap;
+    return 1 - ((const lead_params *)m->gov_params)->voice_loss * gap;
 }
 
 static double deterrence(const ng_model *m, size_t i)
@@ -77,13 +125,19 @@ static double deterrence(const ng_model *m, size_t i)
 }
 
 const ng_governance ng_gov_lead = {
-    .name = "lead",
-    .summary = "one lead organisation coordinates, monitors and fines what "
-               "its power can enforce",
+    .rule =
+        {
+            .name = "lead",
+            .label = "a lead organisation",
+            .summary = "one lead organisation coordinates, monitors and fines "
+                       "what its power can enforce",
+            NG_RULE_PARAMS(lead_params, params),
+        },
+    .has_lead = true,
     .coeffs = coeffs,
     .admit = admit,
     .monitor = monitor,
     .voice = voice,
     .deterrence = deterrence,
-    .own_rule = &ng_decide_consensus,
+    .own_rule = "consensus",
 };

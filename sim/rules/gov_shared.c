@@ -8,22 +8,60 @@
 
 #include "engine.h"
 
-static void coeffs(const ng_params *p, ng_gov_coeffs *c)
+typedef struct shared_params {
+    double overhead_fixed, overhead_member, overhead_pair;
+    double competence, monitoring, sanction, transparency, veto, agility;
+} shared_params;
+
+static const ng_rule_param params[] = {
+    NG_RULE_PARAM(shared_params, overhead_fixed, 0, 0, 1000, "mean capacity",
+                  "fixed coordination cost per tick", NG_SERVES(PRODUCTION)),
+    NG_RULE_PARAM(shared_params, overhead_member, 0.005, 0, 10, "mean capacity",
+                  "coordination cost per member per tick",
+                  NG_SERVES(PRODUCTION)),
+    NG_RULE_PARAM(shared_params, overhead_pair, 0.0015, 0, 10, "mean capacity",
+                  "coordination cost per pair of members per tick",
+                  NG_SERVES(PRODUCTION)),
+    NG_RULE_PARAM(shared_params, competence, 0.3, 0, 1, "",
+                  "network-level competence brought by shared governance",
+                  NG_SERVES(PRODUCTION)),
+    NG_RULE_PARAM(shared_params, monitoring, 0.3, 0, 1, "probability",
+                  "chance a tied co-member observes a contribution",
+                  NG_SERVES(MONITORING)),
+    NG_RULE_PARAM(shared_params, sanction, 1.0, 0, 10, "per unit shortfall",
+                  "social cost of an observed violation",
+                  NG_SERVES(MONITORING)),
+    NG_RULE_PARAM(shared_params, transparency, 0, 0, 1, "share",
+                  "weight of the published member mean in beliefs",
+                  NG_SERVES(LEARNING)),
+    NG_RULE_PARAM(shared_params, veto, 0.5, 0, 1, "probability",
+                  "veto chance of a tied member with zero trust in a "
+                  "candidate (scaled by 1 - trust)",
+                  NG_SERVES(RECRUITMENT)),
+    NG_RULE_PARAM(shared_params, agility, 0.5, 0, 1, "",
+                  "how much of the adaptation rate a mission proposal uses "
+                  "(members must agree)",
+                  NG_SERVES(MISSION)),
+};
+
+static void coeffs(const void *block, ng_gov_coeffs *c)
 {
-    c->overhead_fixed = p->governance_shared_overhead_fixed;
-    c->overhead_member = p->governance_shared_overhead_member;
-    c->overhead_pair = p->governance_shared_overhead_pair;
-    c->competence = p->governance_shared_competence;
-    c->monitoring = p->governance_shared_monitoring;
-    c->sanction = p->governance_shared_sanction;
-    c->transparency = p->governance_shared_transparency;
+    const shared_params *q = block;
+    c->overhead_fixed = q->overhead_fixed;
+    c->overhead_member = q->overhead_member;
+    c->overhead_pair = q->overhead_pair;
+    c->competence = q->competence;
+    c->monitoring = q->monitoring;
+    c->sanction = q->sanction;
+    c->transparency = q->transparency;
     c->outreach = 0;
-    c->agility = p->governance_shared_agility;
+    c->agility = q->agility;
 }
 
 static bool admit(const ng_model *m, size_t c, long inviter, gsl_rng *r)
 {
     (void)inviter;
+    const shared_params *q = m->gov_params;
     /* Only members tied to the candidate know it and take part. */
     for (size_t d = 0; d < m->deg[c]; d++) {
         size_t j = m->nbr[c * m->k_max + d];
@@ -32,7 +70,7 @@ static bool admit(const ng_model *m, size_t c, long inviter, gsl_rng *r)
         }
         size_t back = ng__tie_find(m, j, c);
         double t = m->trust[j * m->k_max + back];
-        if (gsl_rng_uniform(r) < m->p->governance_shared_veto * (1 - t)) {
+        if (gsl_rng_uniform(r) < q->veto * (1 - t)) {
             return false;
         }
     }
@@ -82,13 +120,19 @@ static double deterrence(const ng_model *m, size_t i)
 }
 
 const ng_governance ng_gov_shared = {
-    .name = "shared",
-    .summary = "members govern together: pairwise coordination, peer "
-               "monitoring, consensus admission",
+    .rule =
+        {
+            .name = "shared",
+            .label = "shared governance",
+            .summary = "members govern together: pairwise coordination, peer "
+                       "monitoring, consensus admission",
+            NG_RULE_PARAMS(shared_params, params),
+        },
+    .has_lead = false,
     .coeffs = coeffs,
     .admit = admit,
     .monitor = monitor,
     .voice = voice,
     .deterrence = deterrence,
-    .own_rule = &ng_decide_consensus,
+    .own_rule = "consensus",
 };

@@ -187,25 +187,67 @@ def record_names(source):
 
 
 def param_paths(source):
-    """Every dotted parameter path declared in param_table.h."""
+    """Every dotted parameter path the sources declare, in registry order:
+    the rows of param_table.h, and at each R(family) row the parameters
+    each rule of that family declares in its own file (sim/rules/), rule by
+    rule in the order of sim/rules/registry.c."""
     with open(os.path.join(source, "include", "netgov", "param_table.h")) as f:
         text = f.read().replace("\\\n", "\n")
     sector_rows = _macro_body_plain(text, "NG_SECTOR_PARAMS")
     suffixes = re.findall(r"\"population\.\"\s*#S\s*\"\.([a-z0-9_]+)\"",
                           sector_rows)
     table = _macro_body_plain(text, "NG_PARAMS")
-    # In table order: literal rows D(field, "a.b", ...) (likewise I, C, V)
-    # and per-sector rows NG_SECTOR_PARAMS(D, I, V, sector, ...), whose
-    # paths are "population." #S ".suffix".
+    rules = _rule_params(source)
+    # In table order: literal rows D(field, "a.b", ...) (likewise I, C, V),
+    # per-sector rows NG_SECTOR_PARAMS(D, I, V, sector, ...), whose paths
+    # are "population." #S ".suffix", and R(family) rows.
     paths = []
     row = re.compile(r"\b[DICV]\(\s*\w+\s*,\s*\"([a-z0-9_.]+)\"|"
-                     r"NG_SECTOR_PARAMS\(\s*D\s*,\s*I\s*,\s*V\s*,\s*(\w+)")
+                     r"NG_SECTOR_PARAMS\(\s*D\s*,\s*I\s*,\s*V\s*,\s*(\w+)|"
+                     r"\bR\(\s*NG_FAMILY_(\w+)\s*\)")
     for m in row.finditer(table):
         if m.group(1):
             paths.append(m.group(1))
-        else:
+        elif m.group(2):
             paths += ["population.%s.%s" % (m.group(2), x) for x in suffixes]
+        else:
+            paths += rules[m.group(3)]
     return paths
+
+
+# Family of an R row -> (list macro in registry.c, config section).
+_FAMILIES = {"GOVERNANCE": ("GOVERNANCE_MODES", "governance"),
+             "COST": ("COST_RULES", "cost_sharing"),
+             "DECISION": ("DECISION_RULES", "decision")}
+
+
+def _rule_params(source):
+    """{family: [paths]}: the parameters of each family's rules, read from
+    the rule files in the order of the registry's lists."""
+    rules_dir = os.path.join(source, "sim", "rules")
+    with open(os.path.join(rules_dir, "registry.c")) as f:
+        registry = f.read().replace("\\\n", "\n")
+    files = {}
+    for name in sorted(os.listdir(rules_dir)):
+        if name.endswith(".c"):
+            with open(os.path.join(rules_dir, name)) as f:
+                body = f.read()
+            for inst in re.findall(r"^const ng_\w+ (ng_\w+) =", body, re.M):
+                files[inst] = body
+    out = {}
+    for family, (macro, section) in _FAMILIES.items():
+        body = re.search(r"#define\s+%s\(X\)(.*?)(?=\n#|\n\n)" % macro,
+                         registry, re.S).group(1)
+        out[family] = []
+        for inst in re.findall(r"X\((\w+)\)", body):
+            text = files[inst]
+            name = re.search(r"\.name\s*=\s*\"([a-z0-9_]+)\"", text).group(1)
+            prefix = re.search(r"\.param_prefix\s*=\s*\"([a-z0-9_.]+)\"", text)
+            prefix = prefix.group(1) if prefix else "%s.%s" % (section, name)
+            for field in re.findall(r"NG_RULE_PARAM\(\s*\w+\s*,\s*(\w+)",
+                                    text):
+                out[family].append("%s.%s" % (prefix, field))
+    return out
 
 
 def _macro_body_plain(text, macro):

@@ -996,12 +996,19 @@ def compare(s):
                      for x in doc.get("not_applicable", [])])
     s.check("compare: ranking + not_applicable = every mode x rule once "
             "(%d)" % len(combos), combos and listed == combos, repr(listed))
-    s.check("compare: not_applicable is shared/nao + lead_pays",
-            sorted((x.get("governance"), x.get("cost_rule"))
-                   for x in doc.get("not_applicable", [])) ==
-            [("nao", "lead_pays"), ("shared", "lead_pays")])
+    # Not applicable: a cost rule that needs a lead under a mode without.
+    caps = {(fam, x["name"]): set(x.get("capabilities", []))
+            for fam in ("governance.mode", "cost_sharing.rule")
+            for x in params.get(fam, {}).get("rules", [])}
+    want = sorted((g, c) for g in modes for c in rules
+                  if "needs_lead" in caps.get(("cost_sharing.rule", c), ())
+                  and "has_lead" not in caps.get(("governance.mode", g), ()))
+    s.check("compare: not_applicable is every mode without a lead + every "
+            "rule that needs one (%s)" % want,
+            want and sorted((x.get("governance"), x.get("cost_rule"))
+                            for x in doc.get("not_applicable", [])) == want)
     s.check("compare: one table row per ranked combination",
-            len(re.findall(r"^\s*\d+\s+(shared|lead|nao)\s+\w+", out,
+            len(re.findall(r"^\s*\d+\s+(%s)\s+\w+" % "|".join(modes), out,
                            re.M)) == len(ranking))
     fields_ok = all(
         isinstance(x.get("rank"), int) and

@@ -180,9 +180,9 @@ static void test_config_nested_keys_reach_every_level(void **state)
                    "  \"dispositions\": [0.25, 0.125, 0.5, 0.125]}},"
                    " \"cost_sharing\": {\"rule\": \"equal\"}}",
                    &errs);
-    assert_near(cfg.p.governance_nao_monitoring, 0.713, 0);
-    assert_true(cfg.p.governance_nao_exclusion_after == 5);
-    assert_near(cfg.p.governance_lead_voice_loss, 0.42, 0);
+    assert_near(unit_param_get(&cfg.p, "governance.nao.monitoring"), 0.713, 0);
+    assert_near(unit_param_get(&cfg.p, "governance.nao.exclusion_after"), 5, 0);
+    assert_near(unit_param_get(&cfg.p, "governance.lead.voice_loss"), 0.42, 0);
     assert_true(cfg.p.population_civil_count == 13);
     assert_near(cfg.p.population_civil_dispositions[2], 0.5, 0);
     assert_near(cfg.p.population_civil_dispositions[3], 0.125, 0);
@@ -207,7 +207,7 @@ static void test_config_unknown_key_names_full_path_and_suggests(void **state)
     assert_first_error(&errs, "governance.nao.monitorng",
                        "did you mean \"governance.nao.monitoring\"", NULL);
     /* The misspelt value did not land anywhere. */
-    assert_near(cfg.p.governance_nao_monitoring,
+    assert_near(unit_param_get(&cfg.p, "governance.nao.monitoring"),
                 ng_params_find("governance.nao.monitoring")->def, 0);
 
     /* A misspelt object is suggested at its own depth. */

@@ -32,10 +32,10 @@ static ng_model *disposition_model(const char *mode, const char *rule,
     cfg.p.network_tie_trust = 0.5;
     cfg.p.network_stranger_trust = 0.27;
     unit_set_rules(&cfg.p, mode, rule);
-    cfg.p.governance_shared_monitoring = monitoring;
-    cfg.p.governance_shared_sanction = sanction;
-    cfg.p.governance_nao_monitoring = monitoring;
-    cfg.p.governance_nao_sanction = sanction;
+    unit_param_set(&cfg.p, "governance.shared.monitoring", monitoring);
+    unit_param_set(&cfg.p, "governance.shared.sanction", sanction);
+    unit_param_set(&cfg.p, "governance.nao.monitoring", monitoring);
+    unit_param_set(&cfg.p, "governance.nao.sanction", sanction);
     cfg.p.alliance_ambition = 0.1;
     cfg.p.alliance_contribution_norm = 0.77;
     cfg.p.behaviour_noise = 0;

@@ -83,8 +83,10 @@ static void set_system_trust(ng_model *m, const double *s)
 static void test_decide_tally_rules(void **state)
 {
     (void)state;
-    const ng_decision_rule *c = &ng_decide_consensus,
-                           *maj = &ng_decide_majority, *pw = &ng_decide_power;
+    const ng_decision_rule *c = ng_decision_rule_find("consensus"),
+                           *maj = ng_decision_rule_find("majority"),
+                           *pw = ng_decision_rule_find("power_weighted"),
+                           *gov = ng_decision_rule_find("governance");
     const ng_tally all = {4, 4, 4.0, 4.0}, three = {4, 3, 4.0, 1.0},
                    half = {4, 2, 4.0, 2.0}, two_of_three = {3, 2, 3.0, 1.4},
                    rich_one = {3, 1, 3.0, 1.6}, just = {4, 2, 4.0, 2.000001};
@@ -107,22 +109,37 @@ static void test_decide_tally_rules(void **state)
     assert_true(c->veto);
     assert_true(maj->outvotes && pw->outvotes);
     assert_false(maj->veto || pw->veto);
-    assert_null(ng_decide_governance.passes);
-    assert_false(ng_decide_governance.outvotes);
-    /* The registry, in the order of the decision.rule choices. */
-    const char *names[4] = {"governance", "consensus", "majority",
-                            "power_weighted"};
-    assert_int_equal(ng_decision_rule_count(), 4);
-    for (int k = 0; k < 4; k++) {
-        assert_string_equal(ng_decision_rule_at((size_t)k)->name, names[k]);
-        assert_int_equal(ng_family_find(NG_FAMILY_DECISION, names[k]), k);
-    }
-    assert_null(ng_decision_rule_at(4));
+    assert_null(gov->passes);
+    assert_false(gov->outvotes);
+    assert_true(pw->power_weighted);
+    assert_false(c->power_weighted || maj->power_weighted);
     /* The modes' own rules: consensus of peers or of the lead alone, the
      * NAO's members by majority. */
-    assert_ptr_equal(ng_gov_shared.own_rule, &ng_decide_consensus);
-    assert_ptr_equal(ng_gov_lead.own_rule, &ng_decide_consensus);
-    assert_ptr_equal(ng_gov_nao.own_rule, &ng_decide_majority);
+    assert_string_equal(ng_governance_find("shared")->own_rule, "consensus");
+    assert_string_equal(ng_governance_find("lead")->own_rule, "consensus");
+    assert_string_equal(ng_governance_find("nao")->own_rule, "majority");
+}
+
+/* Every rule of the registry: found by its name at its index, and every
+ * governance mode's own rule is a registered rule that tallies votes. */
+static void test_decide_registry_contract(void **state)
+{
+    (void)state;
+    for (size_t k = 0; k < ng_decision_rule_count(); k++) {
+        const ng_decision_rule *r = ng_decision_rule_at(k);
+        assert_ptr_equal(ng_decision_rule_find(r->rule.name), r);
+        assert_int_equal(ng_family_find(NG_FAMILY_DECISION, r->rule.name),
+                         (int)k);
+        /* One "no" cannot both settle a vote and be outvoted. */
+        assert_false(r->veto && r->outvotes);
+    }
+    assert_null(ng_decision_rule_at(ng_decision_rule_count()));
+    for (size_t g = 0; g < ng_governance_count(); g++) {
+        const ng_governance *mode = ng_governance_at(g);
+        const ng_decision_rule *own = ng_decision_rule_find(mode->own_rule);
+        assert_non_null(own);
+        assert_non_null(own->passes);
+    }
 }
 
 /* ---- admission ---- */
@@ -239,7 +256,8 @@ test_decide_refused_candidate_is_not_reconsidered_early(void **state)
     m = admission_model("governance", 0);
     m->cfg.p.recruitment_invite_probability = 1;
     m->cfg.p.recruitment_entry_threshold = -100;
-    m->cfg.p.governance_shared_veto = 1; /* zero trust: vetoed */
+    unit_param_set(&m->cfg.p, "governance.shared.veto",
+                   1); /* zero trust: vetoed */
     for (int64_t t = 1; t <= 5; t++) {
         m->tick = t;
         unit_run(ng__phase_recruit, m);
@@ -449,6 +467,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decide_tally_rules),
+        cmocka_unit_test(test_decide_registry_contract),
         cmocka_unit_test(test_decide_consensus_admits_fewer_than_majority),
         cmocka_unit_test(test_decide_consensus_grows_the_alliance_slower),
         cmocka_unit_test(test_decide_failed_admission_sets_cooldown),

@@ -86,7 +86,7 @@ static void full_params(ng_config *cfg)
     p->power_capacity_weight = 0.5;
     p->power_authority_weight = 0.5;
     unit_set_rules(p, "shared", "capacity");
-    p->cost_lead_share = 0.5;
+    unit_param_set(p, "cost_sharing.lead_share", 0.5);
     p->alliance_ambition = 0.1;
     p->alliance_contribution_norm = 0.8;
     p->alliance_tolerance = 0.1;
@@ -110,14 +110,14 @@ static void full_params(ng_config *cfg)
     p->production_complexity = 0.3;
     p->production_rivalry = 1;
     p->production_benefit_scale = 0.5;
-    p->governance_shared_overhead_fixed = 0;
-    p->governance_shared_overhead_member = 0.005;
-    p->governance_shared_overhead_pair = 0.0015;
-    p->governance_shared_competence = 0.3;
-    p->governance_shared_monitoring = 0.3;
-    p->governance_shared_sanction = 1;
-    p->governance_shared_transparency = 0;
-    p->governance_shared_veto = 0.5;
+    unit_param_set(p, "governance.shared.overhead_fixed", 0);
+    unit_param_set(p, "governance.shared.overhead_member", 0.005);
+    unit_param_set(p, "governance.shared.overhead_pair", 0.0015);
+    unit_param_set(p, "governance.shared.competence", 0.3);
+    unit_param_set(p, "governance.shared.monitoring", 0.3);
+    unit_param_set(p, "governance.shared.sanction", 1);
+    unit_param_set(p, "governance.shared.transparency", 0);
+    unit_param_set(p, "governance.shared.veto", 0.5);
     p->learning_belief_rate = 0.3;
     p->learning_trust_gain = 0.05;
     p->learning_trust_loss = 0.15;
@@ -233,7 +233,7 @@ test_dynamics_free_riders_erode_unmonitored_cooperation(void **state)
     for (int k = 0; k < seeds; k++) {
         ng_config cfg;
         full_params(&cfg);
-        cfg.p.governance_shared_monitoring = 0;
+        unit_param_set(&cfg.p, "governance.shared.monitoring", 0);
         /* Measure the decay, not survival: no breakdown before tick 20. */
         cfg.p.alliance_min_value = -1;
         cfg.p.alliance_min_members = 1;

@@ -43,7 +43,7 @@ static void env_config(ng_config *cfg, size_t founders, int64_t shock_tick)
     p->environment_threat_duration = 6;
     p->environment_threat_stakes = 1.5;
     p->mission_adaptation_rate = 0.3;
-    p->governance_shared_agility = 0.5;
+    unit_param_set(p, "governance.shared.agility", 0.5);
     p->mission_change_cost = 0;
     p->decision_retry_delay = 3;
     p->decision_overruled_trust_loss = 0.05;
@@ -216,10 +216,10 @@ static void test_env_fit_factor_scales_public_value(void **state)
         p->environment_threat_stakes = 2;
         p->mission_adaptation_rate = 0;
         p->alliance_ambition = 0.1;
-        p->governance_shared_overhead_fixed = 0;
-        p->governance_shared_overhead_member = 0;
-        p->governance_shared_overhead_pair = 0;
-        p->governance_shared_competence = 0.5;
+        unit_param_set(p, "governance.shared.overhead_fixed", 0);
+        unit_param_set(p, "governance.shared.overhead_member", 0);
+        unit_param_set(p, "governance.shared.overhead_pair", 0);
+        unit_param_set(p, "governance.shared.competence", 0.5);
         p->production_productivity = 2;
         p->production_diversity_bonus = 0.5;
         p->production_complexity = 0.3;
@@ -399,9 +399,9 @@ static void test_env_agility_of_each_mode_scales_the_step(void **state)
         env_config(&cfg, 4, 1);
         unit_set_rules(&cfg.p, modes[g], "capacity");
         cfg.p.mission_adaptation_rate = 0.5;
-        cfg.p.governance_shared_agility = 0.4;
-        cfg.p.governance_lead_agility = 0.9;
-        cfg.p.governance_nao_agility = 0.6;
+        unit_param_set(&cfg.p, "governance.shared.agility", 0.4);
+        unit_param_set(&cfg.p, "governance.lead.agility", 0.9);
+        unit_param_set(&cfg.p, "governance.nao.agility", 0.6);
         for (int s = 0; s < NG_SECTOR_COUNT; s++) {
             cfg.p.meaning_societal_weight[s] = 0;
             cfg.p.meaning_economic_weight[s] = 1;

@@ -29,11 +29,11 @@ static void eval_config(ng_config *cfg, int64_t interval, double goal,
     p->decision_overruled_trust_loss = 0.05;
     p->run_ticks = 20;
     p->alliance_ambition = 0.1;
-    p->governance_shared_overhead_fixed = 0;
-    p->governance_shared_overhead_member = 0;
-    p->governance_shared_overhead_pair = 0;
-    p->governance_shared_monitoring = 0;
-    p->governance_shared_competence = 1;
+    unit_param_set(p, "governance.shared.overhead_fixed", 0);
+    unit_param_set(p, "governance.shared.overhead_member", 0);
+    unit_param_set(p, "governance.shared.overhead_pair", 0);
+    unit_param_set(p, "governance.shared.monitoring", 0);
+    unit_param_set(p, "governance.shared.competence", 1);
     p->production_productivity = 2;
     p->production_diversity_bonus = 0;
     p->production_complexity = 0;

@@ -312,10 +312,10 @@ static ng_model *nao_model(double office_cost)
     exit_config(&cfg);
     ng_params *p = &cfg.p;
     unit_set_rules(p, "nao", "capacity");
-    p->governance_nao_overhead_fixed = office_cost;
-    p->governance_nao_overhead_member = 0.004;
-    p->governance_nao_overhead_pair = 0.0001;
-    p->governance_nao_outreach = 0;
+    unit_param_set(p, "governance.nao.overhead_fixed", office_cost);
+    unit_param_set(p, "governance.nao.overhead_member", 0.004);
+    unit_param_set(p, "governance.nao.overhead_pair", 0.0001);
+    unit_param_set(p, "governance.nao.outreach", 0);
     p->exit_threshold = -100;
     p->behaviour_noise = 0;
     p->alliance_min_value = -1; /* W = 0 is not what ends it here */

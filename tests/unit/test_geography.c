@@ -226,9 +226,9 @@ static void test_geo_overhead_pair_term_grows_with_spread(void **state)
         ng_config cfg;
         geo_config(&cfg, 100, 0);
         cfg.p.alliance_ambition = 0.1;
-        cfg.p.governance_shared_overhead_fixed = 0;
-        cfg.p.governance_shared_overhead_member = 0;
-        cfg.p.governance_shared_overhead_pair = 0.01;
+        unit_param_set(&cfg.p, "governance.shared.overhead_fixed", 0);
+        unit_param_set(&cfg.p, "governance.shared.overhead_member", 0);
+        unit_param_set(&cfg.p, "governance.shared.overhead_pair", 0.01);
         unit_add_founders(&cfg, 3, caps);
         const double xy[3][2] = {{0, 0}, {3, 4}, {6, 0}};
         for (size_t i = 0; i < 3; i++) {

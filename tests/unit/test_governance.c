@@ -22,15 +22,15 @@ static int mode_index(const char *mode)
 /* Explicit coefficients for all three modes (the overhead tests). */
 static void set_overheads(ng_params *p)
 {
-    p->governance_shared_overhead_fixed = 0.137;
-    p->governance_shared_overhead_member = 0.0231;
-    p->governance_shared_overhead_pair = 0.00417;
-    p->governance_lead_overhead_fixed = 0;
-    p->governance_lead_overhead_member = 0.01;
-    p->governance_lead_overhead_pair = 0.0002;
-    p->governance_nao_overhead_fixed = 0.3;
-    p->governance_nao_overhead_member = 0.004;
-    p->governance_nao_overhead_pair = 0.0001;
+    unit_param_set(p, "governance.shared.overhead_fixed", 0.137);
+    unit_param_set(p, "governance.shared.overhead_member", 0.0231);
+    unit_param_set(p, "governance.shared.overhead_pair", 0.00417);
+    unit_param_set(p, "governance.lead.overhead_fixed", 0);
+    unit_param_set(p, "governance.lead.overhead_member", 0.01);
+    unit_param_set(p, "governance.lead.overhead_pair", 0.0002);
+    unit_param_set(p, "governance.nao.overhead_fixed", 0.3);
+    unit_param_set(p, "governance.nao.overhead_member", 0.004);
+    unit_param_set(p, "governance.nao.overhead_pair", 0.0001);
 }
 
 /* n founders with the given capacities (NULL: all 2.385) under governance
@@ -115,22 +115,48 @@ static void test_gov_shared_overhead_grows_quadratically(void **state)
     ng_model_free(m);
 }
 
+/* Sets governance.<mode>.<suffix> if the mode declares that parameter;
+ * returns whether it does. */
+static bool set_if_declared(ng_params *p, const ng_governance *mode,
+                            const char *suffix, double v)
+{
+    char path[128];
+    snprintf(path, sizeof path, "governance.%s.%s", mode->rule.name, suffix);
+    if (!ng_params_find(path)) {
+        return false;
+    }
+    unit_param_set(p, path, v);
+    return true;
+}
+
 static void test_gov_every_mode_pays_its_own_overhead_formula(void **state)
 {
     (void)state;
-    const double coeff[3][3] = {
-        {0.137, 0.0231, 0.00417}, {0, 0.01, 0.0002}, {0.3, 0.004, 0.0001}};
     const double caps[5] = {2.385, 0.731, 1.914, 4.207, 0.356};
-    for (int g = 0; g < 3; g++) {
+    for (size_t g = 0; g < ng_governance_count(); g++) {
+        const ng_governance *mode = ng_governance_at(g);
         ng_config cfg;
-        overhead_config(&cfg, g, 5, caps);
+        overhead_config(&cfg, (int)g, 5, caps);
+        /* Distinct coefficients per mode, where the mode declares them. */
+        double fixed = 0.137 + 0.1 * (double)g;
+        double member = 0.0231 + 0.01 * (double)g;
+        double pair = 0.00417 + 0.001 * (double)g;
+        bool declared = set_if_declared(&cfg.p, mode, "overhead_fixed", fixed);
+        declared &= set_if_declared(&cfg.p, mode, "overhead_member", member);
+        declared &= set_if_declared(&cfg.p, mode, "overhead_pair", pair);
         ng_model *m = unit_model_and_clear(&cfg);
+        if (declared) {
+            assert_near(m->gc.overhead_fixed, fixed, 0);
+            assert_near(m->gc.overhead_member, member, 0);
+            assert_near(m->gc.overhead_pair, pair, 0);
+        }
         unit_produce_giving(m, 0.9);
         /* cbar = 9.593 / 5 */
-        assert_rel(
-            m->overhead,
-            expected_overhead(1.9186, coeff[g][0], coeff[g][1], coeff[g][2], 5),
-            1e-12);
+        assert_rel(m->overhead,
+                   expected_overhead(1.9186, m->gc.overhead_fixed,
+                                     m->gc.overhead_member, m->gc.overhead_pair,
+                                     5),
+                   1e-12);
         assert_rel(m->pooled, 0.9 * 0.1 * 9.593, 1e-12);
         assert_rel(m->content_input, fmax(0, m->pooled - m->overhead), 1e-12);
         ng_model_free(m);
@@ -142,23 +168,24 @@ test_gov_nao_fixed_cost_gives_worst_overhead_ratio_at_three(void **state)
 {
     (void)state;
     const double caps[3] = {3.118, 0.947, 1.526};
+    const char *modes[3] = {"shared", "lead", "nao"};
     double ratio[3];
-    for (int g = 0; g < 3; g++) {
+    for (int k = 0; k < 3; k++) {
         ng_config cfg;
-        overhead_config(&cfg, g, 3, caps);
-        cfg.p.governance_shared_overhead_fixed = 0; /* the reference shape */
-        cfg.p.governance_shared_overhead_member = 0.005;
-        cfg.p.governance_shared_overhead_pair = 0.0015;
+        overhead_config(&cfg, mode_index(modes[k]), 3, caps);
+        unit_param_set(&cfg.p, "governance.shared.overhead_fixed",
+                       0); /* the reference shape */
+        unit_param_set(&cfg.p, "governance.shared.overhead_member", 0.005);
+        unit_param_set(&cfg.p, "governance.shared.overhead_pair", 0.0015);
         ng_model *m = unit_model_and_clear(&cfg);
         unit_produce_giving(m, 0.8);
-        ratio[g] = m->overhead / m->pooled;
+        ratio[k] = m->overhead / m->pooled;
         ng_model_free(m);
     }
     /* pooled = 0.8 * 0.1 * 3 cbar = 0.24 cbar, so the ratios are
      * shared (0.015 + 0.0045) / 0.24, lead (0.03 + 0.0006) / 0.24,
      * NAO (0.3 + 0.012 + 0.0003) / 0.24. */
-    int shared = mode_index("shared"), lead = mode_index("lead"),
-        nao = mode_index("nao");
+    int shared = 0, lead = 1, nao = 2;
     assert_rel(ratio[shared], 0.08125, 1e-12);
     assert_rel(ratio[lead], 0.1275, 1e-12);
     assert_rel(ratio[nao], 1.30125, 1e-12);
@@ -204,9 +231,9 @@ static ng_model *lead_alliance(int64_t exclusion_after)
     set_norm(&cfg.p);
     cfg.p.power_capacity_weight = 0.5;
     cfg.p.power_authority_weight = 0.5;
-    cfg.p.governance_lead_monitoring = 1;
-    cfg.p.governance_lead_sanction = 1.75;
-    cfg.p.governance_lead_exclusion_after = exclusion_after;
+    unit_param_set(&cfg.p, "governance.lead.monitoring", 1);
+    unit_param_set(&cfg.p, "governance.lead.sanction", 1.75);
+    unit_param_set(&cfg.p, "governance.lead.exclusion_after", exclusion_after);
     ng_model *m = unit_model_and_clear(&cfg);
     assert_int_equal(m->lead, 0);
     unit_run(ng__phase_quotas, m);
@@ -293,9 +320,9 @@ static void test_gov_nao_warns_then_fines_then_excludes(void **state)
     const double caps[4] = {1.874, 2.611, 0.733, 1.402};
     founders_config(&cfg, mode_index("nao"), 4, caps);
     set_norm(&cfg.p);
-    cfg.p.governance_nao_monitoring = 1;
-    cfg.p.governance_nao_sanction = 1.5;
-    cfg.p.governance_nao_exclusion_after = 3;
+    unit_param_set(&cfg.p, "governance.nao.monitoring", 1);
+    unit_param_set(&cfg.p, "governance.nao.sanction", 1.5);
+    unit_param_set(&cfg.p, "governance.nao.exclusion_after", 3);
     ng_model *m = unit_model_and_clear(&cfg);
     unit_run(ng__phase_quotas, m);
     const size_t v = 2; /* the violator: quota 0.1 * 0.733 */
@@ -354,8 +381,8 @@ static void test_gov_shared_peers_impose_a_lost_social_cost(void **state)
     founders_config(&cfg, mode_index("shared"), 5, caps);
     cfg.p.network_max_degree = 2; /* founders form the ring 0-1-2-3-4-0 */
     set_norm(&cfg.p);
-    cfg.p.governance_shared_monitoring = 1;
-    cfg.p.governance_shared_sanction = 0.85;
+    unit_param_set(&cfg.p, "governance.shared.monitoring", 1);
+    unit_param_set(&cfg.p, "governance.shared.sanction", 0.85);
     ng_model *m = unit_model_and_clear(&cfg);
     assert_int_equal(m->deg[0], 2);
     unit_run(ng__phase_quotas, m);
@@ -377,8 +404,8 @@ static void test_gov_shared_deterrence_grows_with_watching_ties(void **state)
     ng_config cfg;
     founders_config(&cfg, mode_index("shared"), 6, NULL);
     cfg.p.network_max_degree = 2;
-    cfg.p.governance_shared_monitoring = 0.35;
-    cfg.p.governance_shared_sanction = 1.25;
+    unit_param_set(&cfg.p, "governance.shared.monitoring", 0.35);
+    unit_param_set(&cfg.p, "governance.shared.sanction", 1.25);
     ng_model *m = unit_model_and_clear(&cfg);
     /* Two ties: (1 - 0.65^2) * 1.25; then one tie leaves the alliance. */
     assert_rel(ng__deterrence(m, 0), (1 - 0.65 * 0.65) * 1.25, 1e-12);
@@ -400,7 +427,7 @@ static void test_gov_lead_voice_falls_with_the_power_gap(void **state)
     cfg.partners[0].lead = true;
     cfg.p.power_capacity_weight = 1; /* P_i = c_i / cbar */
     cfg.p.power_authority_weight = 0;
-    cfg.p.governance_lead_voice_loss = 0.73;
+    unit_param_set(&cfg.p, "governance.lead.voice_loss", 0.73);
     ng_model *m = unit_model_and_clear(&cfg);
     const ng_governance *g = m->gov;
     /* gap = (P_L - P_i) / P_L: 0.5 for c = 1.6, 0.75 for c = 0.8. */
@@ -416,12 +443,13 @@ static void test_gov_shared_and_nao_voice_are_flat(void **state)
 {
     (void)state;
     const double caps[3] = {3.2, 1.6, 0.8};
-    for (int g = 0; g < 3; g += 2) {
+    const char *modes[2] = {"shared", "nao"};
+    for (int k = 0; k < 2; k++) {
         ng_config cfg;
-        founders_config(&cfg, g, 3, caps);
-        cfg.p.governance_nao_voice = 0.815;
+        founders_config(&cfg, mode_index(modes[k]), 3, caps);
+        unit_param_set(&cfg.p, "governance.nao.voice", 0.815);
         ng_model *m = unit_model_and_clear(&cfg);
-        double want = m->gov == &ng_gov_nao ? 0.815 : 1;
+        double want = k == 1 ? 0.815 : 1;
         for (size_t i = 0; i < 3; i++) {
             assert_near(m->gov->voice(m, i), want, 0);
         }
@@ -442,9 +470,9 @@ static ng_model *admission_model(const char *mode, double t)
     unit_add_partners(&cfg, &cand, 1);
     const ng_tie_spec ties[2] = {{0, 3, t}, {1, 3, t}};
     unit_set_ties(&cfg, ties, 2);
-    cfg.p.governance_shared_veto = 0.6;
-    cfg.p.governance_nao_admission_alignment = 0.537;
-    cfg.p.governance_lead_admission_alignment = 0.615;
+    unit_param_set(&cfg.p, "governance.shared.veto", 0.6);
+    unit_param_set(&cfg.p, "governance.nao.admission_alignment", 0.537);
+    unit_param_set(&cfg.p, "governance.lead.admission_alignment", 0.615);
     ng_model *m = unit_model_and_clear(&cfg);
     assert_int_equal(m->state[3], NG_CANDIDATE);
     return m;
@@ -542,53 +570,76 @@ static void test_gov_lead_admits_partners_aligned_with_itself(void **state)
 
 /* ---- the registry ---- */
 
+/* The coefficient of ng_gov_coeffs a mode's parameter of the same name
+ * sets, or NULL. */
+static double *coefficient(ng_gov_coeffs *c, const char *suffix)
+{
+    struct {
+        const char *name;
+        double *field;
+    } fields[] = {
+        {"overhead_fixed", &c->overhead_fixed},
+        {"overhead_member", &c->overhead_member},
+        {"overhead_pair", &c->overhead_pair},
+        {"competence", &c->competence},
+        {"monitoring", &c->monitoring},
+        {"sanction", &c->sanction},
+        {"transparency", &c->transparency},
+        {"outreach", &c->outreach},
+        {"agility", &c->agility},
+    };
+    for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+        if (strcmp(fields[k].name, suffix) == 0) {
+            return fields[k].field;
+        }
+    }
+    return NULL;
+}
+
+/* Every mode of the registry: its coefficients come from its own
+ * parameters of the same name (each set to a distinct value here), and
+ * the rest are defined numbers. */
 static void test_gov_coeffs_read_each_modes_own_parameters(void **state)
 {
     (void)state;
-    ng_params p;
-    ng_params_defaults(&p);
-    p.governance_shared_overhead_fixed = 0.011;
-    p.governance_shared_overhead_member = 0.012;
-    p.governance_shared_overhead_pair = 0.013;
-    p.governance_shared_competence = 0.014;
-    p.governance_shared_monitoring = 0.015;
-    p.governance_shared_sanction = 0.016;
-    p.governance_shared_transparency = 0.017;
-    p.governance_lead_overhead_fixed = 0.021;
-    p.governance_lead_overhead_member = 0.022;
-    p.governance_lead_overhead_pair = 0.023;
-    p.governance_lead_competence = 0.024;
-    p.governance_lead_monitoring = 0.025;
-    p.governance_lead_sanction = 0.026;
-    p.governance_lead_transparency = 0.027;
-    p.governance_nao_overhead_fixed = 0.031;
-    p.governance_nao_overhead_member = 0.032;
-    p.governance_nao_overhead_pair = 0.033;
-    p.governance_nao_competence = 0.034;
-    p.governance_nao_monitoring = 0.035;
-    p.governance_nao_sanction = 0.036;
-    p.governance_nao_transparency = 0.037;
-    p.governance_nao_outreach = 0.038;
-    assert_int_equal(ng_governance_count(), 3);
+    assert_true(ng_governance_count() > 0);
     for (size_t g = 0; g < ng_governance_count(); g++) {
         const ng_governance *gov = ng_governance_at(g);
-        assert_ptr_equal(ng_governance_find(gov->name), gov);
-        assert_non_null(gov->summary);
+        assert_ptr_equal(ng_governance_find(gov->rule.name), gov);
+        ng_params p;
+        ng_params_defaults(&p);
+        ng_gov_coeffs want;
+        memset(&want, 0, sizeof want);
+        for (size_t k = 0; k < gov->rule.n_params; k++) {
+            const ng_rule_param *q = &gov->rule.params[k];
+            double *field = coefficient(&want, q->suffix);
+            if (field && q->type == NG_PARAM_REAL) {
+                /* Distinct, within range, unlike the default. */
+                *field = q->min + (q->max - q->min) *
+                                      (0.0123 * (double)k + 0.0071 * (double)g);
+                char path[128];
+                snprintf(path, sizeof path, "governance.%s.%s", gov->rule.name,
+                         q->suffix);
+                unit_param_set(&p, path, *field);
+            }
+        }
         ng_gov_coeffs c;
         memset(&c, 0xFF, sizeof c);
-        gov->coeffs(&p, &c);
-        double base = 0.01 * (double)(g + 1);
-        assert_near(c.overhead_fixed, base + 0.001, 1e-15);
-        assert_near(c.overhead_member, base + 0.002, 1e-15);
-        assert_near(c.overhead_pair, base + 0.003, 1e-15);
-        assert_near(c.competence, base + 0.004, 1e-15);
-        assert_near(c.monitoring, base + 0.005, 1e-15);
-        assert_near(c.sanction, base + 0.006, 1e-15);
-        assert_near(c.transparency, base + 0.007, 1e-15);
-        assert_near(c.outreach, gov == &ng_gov_nao ? 0.038 : 0, 1e-15);
+        gov->coeffs(ng_rule_params(&p, &gov->rule), &c);
+        for (size_t k = 0; k < gov->rule.n_params; k++) {
+            const char *suffix = gov->rule.params[k].suffix;
+            double *field = coefficient(&want, suffix);
+            if (field) {
+                assert_near(*coefficient(&c, suffix), *field, 0);
+            }
+        }
+        const double *all = &c.overhead_fixed;
+        for (size_t k = 0; k < sizeof c / sizeof(double); k++) {
+            assert_true(isfinite(all[k]) && all[k] >= 0);
+        }
     }
     assert_null(ng_governance_find("anarchy"));
-    assert_null(ng_governance_at(3));
+    assert_null(ng_governance_at(ng_governance_count()));
 }
 
 int main(void)

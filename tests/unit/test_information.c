@@ -28,10 +28,10 @@ static void info_config(ng_config *cfg, double sharing, double privacy,
     p->information_incident_trust_loss = 0.15;
     p->information_source_trust_loss = 0.5;
     p->alliance_ambition = 0.1;
-    p->governance_shared_overhead_fixed = 0;
-    p->governance_shared_overhead_member = 0;
-    p->governance_shared_overhead_pair = 0;
-    p->governance_shared_competence = 0.5;
+    unit_param_set(p, "governance.shared.overhead_fixed", 0);
+    unit_param_set(p, "governance.shared.overhead_member", 0);
+    unit_param_set(p, "governance.shared.overhead_pair", 0);
+    unit_param_set(p, "governance.shared.competence", 0.5);
     p->production_productivity = 2;
     p->production_diversity_bonus = 0.4;
     p->production_complexity = 0.3;
@@ -110,9 +110,9 @@ static void test_info_privacy_tech_costs_overhead(void **state)
     for (int k = 0; k < 2; k++) {
         ng_config cfg;
         info_config(&cfg, 0.5, k ? 0.7 : 0, 3, caps);
-        cfg.p.governance_shared_overhead_fixed = 0.1;
-        cfg.p.governance_shared_overhead_member = 0.02;
-        cfg.p.governance_shared_overhead_pair = 0.005;
+        unit_param_set(&cfg.p, "governance.shared.overhead_fixed", 0.1);
+        unit_param_set(&cfg.p, "governance.shared.overhead_member", 0.02);
+        unit_param_set(&cfg.p, "governance.shared.overhead_pair", 0.005);
         m[k] = unit_model_and_clear(&cfg);
         unit_produce_giving(m[k], 1);
     }

@@ -22,8 +22,8 @@ static void learning_config(ng_config *cfg)
     unit_config(cfg);
     ng_params *p = &cfg->p;
     unit_set_rules(p, "shared", "capacity");
-    p->governance_shared_monitoring = 0;
-    p->governance_shared_transparency = 0;
+    unit_param_set(p, "governance.shared.monitoring", 0);
+    unit_param_set(p, "governance.shared.transparency", 0);
     p->learning_trust_gain = 0.04;
     p->learning_trust_loss = 0.12; /* 3 eta+ */
     p->learning_reciprocity_level = 0.6;
@@ -41,7 +41,7 @@ static ng_model *pair_model(double monitoring)
 {
     ng_config cfg;
     learning_config(&cfg);
-    cfg.p.governance_shared_monitoring = monitoring;
+    unit_param_set(&cfg.p, "governance.shared.monitoring", monitoring);
     unit_add_founders(&cfg, 2, NULL);
     ng_model *m = unit_model_and_clear(&cfg);
     assert_near(*unit_trust(m, 0, 1), 0.55, 0);
@@ -123,7 +123,7 @@ static ng_model *ring_model(double transparency, int64_t max_degree)
 {
     ng_config cfg;
     learning_config(&cfg);
-    cfg.p.governance_shared_transparency = transparency;
+    unit_param_set(&cfg.p, "governance.shared.transparency", transparency);
     cfg.p.network_max_degree = max_degree;
     unit_add_founders(&cfg, 4, NULL);
     ng_model *m = unit_model_and_clear(&cfg);
@@ -213,9 +213,9 @@ static void test_learning_fairness_is_scaled_by_voice(void **state)
     ng_config cfg;
     learning_config(&cfg);
     cfg.p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "nao");
-    cfg.p.governance_nao_voice = 0.815;
-    cfg.p.governance_nao_monitoring = 0.5;
-    cfg.p.governance_nao_transparency = 1;
+    unit_param_set(&cfg.p, "governance.nao.voice", 0.815);
+    unit_param_set(&cfg.p, "governance.nao.monitoring", 0.5);
+    unit_param_set(&cfg.p, "governance.nao.transparency", 1);
     unit_add_founders(&cfg, 2, NULL);
     ng_model *m = unit_model_and_clear(&cfg);
     m->system_trust[0] = 0.35;

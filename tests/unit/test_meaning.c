@@ -25,11 +25,11 @@ static void meaning_config(ng_config *cfg)
     unit_v2_neutral(p);
     unit_set_rules(p, "shared", "capacity");
     p->alliance_ambition = 0.1;
-    p->governance_shared_overhead_fixed = 0;
-    p->governance_shared_overhead_member = 0;
-    p->governance_shared_overhead_pair = 0;
-    p->governance_shared_monitoring = 0;
-    p->governance_shared_competence = 1;
+    unit_param_set(p, "governance.shared.overhead_fixed", 0);
+    unit_param_set(p, "governance.shared.overhead_member", 0);
+    unit_param_set(p, "governance.shared.overhead_pair", 0);
+    unit_param_set(p, "governance.shared.monitoring", 0);
+    unit_param_set(p, "governance.shared.competence", 1);
     p->production_productivity = 3;
     p->production_diversity_bonus = 0;
     p->production_complexity = 0;

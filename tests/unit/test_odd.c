@@ -1,31 +1,42 @@
 /* Unit tests of the generated ODD description (sim/report/odd.c).
  *
- * The submodel tables claim registry parameters by path pattern; these
- * tests check that every parameter has a submodel whatever param_table.h
- * holds, that a pattern does not claim paths it should not, and that a
- * failed write is reported as NG_EIO rather than ignored.
+ * The submodel tables claim the model's parameters by path pattern, and a
+ * rule's parameters name the submodels they serve; these tests check that
+ * every parameter has a submodel whatever param_table.h and the rules hold,
+ * that a pattern does not claim paths it should not, and that a failed
+ * write is reported as NG_EIO rather than ignored.
  */
 #include "unit_helpers.h"
 
 #include "report/odd.h"
 
-static bool listed_somewhere(const char *path)
+static bool listed_somewhere(const ng_param *d)
 {
     for (size_t k = 0; k < ng__odd_submodel_count(); k++) {
-        if (ng__odd_submodel_lists(k, path)) {
+        if (ng__odd_submodel_lists(k, d)) {
             return true;
         }
     }
     return false;
 }
 
+/* A descriptor with only a path: how the model's own parameters are
+ * matched. */
+static bool lists_path(size_t k, const char *path)
+{
+    ng_param d;
+    memset(&d, 0, sizeof d);
+    d.path = path;
+    return ng__odd_submodel_lists(k, &d);
+}
+
 static void test_odd_every_parameter_has_a_submodel(void **state)
 {
     (void)state;
     for (size_t i = 0; i < ng_params_count(); i++) {
-        const char *path = ng_params_at(i)->path;
-        if (!listed_somewhere(path)) {
-            fail_msg("%s is under no submodel", path);
+        const ng_param *d = ng_params_at(i);
+        if (!listed_somewhere(d)) {
+            fail_msg("%s is under no submodel", d->path);
         }
     }
 }
@@ -34,21 +45,45 @@ static void test_odd_has_the_nineteen_submodels_of_model_md(void **state)
 {
     (void)state;
     assert_int_equal(ng__odd_submodel_count(), 19);
-    assert_false(ng__odd_submodel_lists(19, "run.ticks"));
+    assert_int_equal(NG_SUBMODEL_COUNT, 19);
+    assert_false(lists_path(19, "run.ticks"));
 }
 
 static void test_odd_wildcard_matches_one_segment_only(void **state)
 {
     (void)state;
-    /* Monitoring (8.6) claims governance.*.monitoring, not the mode's
-     * other coefficients nor deeper or shorter paths. */
-    assert_true(ng__odd_submodel_lists(5, "governance.nao.monitoring"));
-    assert_false(ng__odd_submodel_lists(5, "governance.nao.outreach"));
-    assert_false(ng__odd_submodel_lists(5, "governance.monitoring"));
-    assert_false(ng__odd_submodel_lists(5, "governance.a.b.monitoring"));
+    /* Power and size (8.1) claims population.*.capacity_median, not
+     * deeper or shorter paths. */
+    assert_true(lists_path(0, "population.civil.capacity_median"));
+    assert_false(lists_path(0, "population.civil.capacity_spreads"));
+    assert_false(lists_path(0, "population.capacity_median"));
+    assert_false(lists_path(0, "population.a.b.capacity_median"));
     /* Recording (8.11) claims everything below run. */
-    assert_true(ng__odd_submodel_lists(10, "run.seed"));
-    assert_false(ng__odd_submodel_lists(10, "running.seed"));
+    assert_true(lists_path(10, "run.seed"));
+    assert_false(lists_path(10, "running.seed"));
+}
+
+/* A rule's parameter is listed under the submodels it says it serves,
+ * whatever its path. */
+static void test_odd_rule_parameters_go_where_they_serve(void **state)
+{
+    (void)state;
+    ng_param d;
+    memset(&d, 0, sizeof d);
+    d.path = "governance.committee.quorum";
+    d.serves = NG_SERVES(MONITORING) | NG_SERVES(MISSION);
+    for (size_t k = 0; k < ng__odd_submodel_count(); k++) {
+        assert_int_equal(ng__odd_submodel_lists(k, &d),
+                         k == NG_SUBMODEL_MONITORING ||
+                             k == NG_SUBMODEL_MISSION);
+    }
+    /* Every rule's parameter names at least one submodel. */
+    for (size_t i = 0; i < ng_params_count(); i++) {
+        const ng_param *q = ng_params_at(i);
+        if (q->rule && q->serves == 0) {
+            fail_msg("%s (rule %s) serves no submodel", q->path, q->rule->name);
+        }
+    }
 }
 
 static void test_odd_writes_the_default_scenario(void **state)
@@ -85,6 +120,7 @@ int main(void)
         cmocka_unit_test(test_odd_every_parameter_has_a_submodel),
         cmocka_unit_test(test_odd_has_the_nineteen_submodels_of_model_md),
         cmocka_unit_test(test_odd_wildcard_matches_one_segment_only),
+        cmocka_unit_test(test_odd_rule_parameters_go_where_they_serve),
         cmocka_unit_test(test_odd_writes_the_default_scenario),
         cmocka_unit_test(test_odd_reports_a_failed_write),
     };

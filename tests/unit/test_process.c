@@ -26,12 +26,12 @@ static void process_config(ng_config *cfg, double psi, size_t founders)
     p->process_onboarding = 0.5;
     p->process_onboarding_ticks = 3;
     p->alliance_ambition = 0.1;
-    p->governance_shared_overhead_fixed = 0;
-    p->governance_shared_overhead_member = 0;
-    p->governance_shared_overhead_pair = 0;
-    p->governance_shared_competence = 0.5;
-    p->governance_shared_monitoring = 0;
-    p->governance_shared_transparency = 0;
+    unit_param_set(p, "governance.shared.overhead_fixed", 0);
+    unit_param_set(p, "governance.shared.overhead_member", 0);
+    unit_param_set(p, "governance.shared.overhead_pair", 0);
+    unit_param_set(p, "governance.shared.competence", 0.5);
+    unit_param_set(p, "governance.shared.monitoring", 0);
+    unit_param_set(p, "governance.shared.transparency", 0);
     p->production_productivity = 2;
     p->production_diversity_bonus = 0.5;
     p->production_complexity = 0.3;
@@ -96,7 +96,8 @@ static void test_process_intensity_is_spend_over_budget(void **state)
     (void)state;
     ng_config cfg;
     process_config(&cfg, 0.5, 4);
-    cfg.p.governance_shared_overhead_fixed = 0.1; /* O = 0.1 x 2.385 */
+    unit_param_set(&cfg.p, "governance.shared.overhead_fixed",
+                   0.1); /* O = 0.1 x 2.385 */
     ng_model *m = unit_model_and_clear(&cfg);
     unit_produce_giving(m, 0.6);
     /* P = 0.5 (0.6 x 0.954 - 0.2385) = 0.16695; pi = 0.16695 / 0.954 */

@@ -82,7 +82,7 @@ static void test_model_nao_voice_zero_keeps_the_mission(void **state)
         ng_config cfg;
         unit_config(&cfg);
         cfg.p.governance_mode = ng_family_find(NG_FAMILY_GOVERNANCE, "nao");
-        cfg.p.governance_nao_voice = k ? 0.8 : 0;
+        unit_param_set(&cfg.p, "governance.nao.voice", k ? 0.8 : 0);
         unit_add_founders(&cfg, 3, NULL);
         cfg.partners[1].interests[0] = 0.1;
         cfg.partners[1].interests[2] = 0.5;

@@ -68,6 +68,33 @@ static inline int unit_group_setup(void **state)
     return 0;
 }
 
+/* A parameter by its dotted path, real or integer: the only way to a
+ * rule's own parameters, which have no field of their own in ng_params. */
+static inline void unit_param_set(ng_params *p, const char *path, double v)
+{
+    const ng_param *d = ng_params_find(path);
+    if (!d) {
+        fail_msg("unknown parameter %s", path);
+    } else if (d->type == NG_PARAM_INT) {
+        *ng_param_int(p, d) = (int64_t)v;
+    } else {
+        assert_int_equal(d->type, NG_PARAM_REAL);
+        *ng_param_real(p, d) = v;
+    }
+}
+
+static inline double unit_param_get(const ng_params *p, const char *path)
+{
+    const ng_param *d = ng_params_find(path);
+    if (!d) {
+        fail_msg("unknown parameter %s", path);
+        return 0;
+    }
+    ng_params copy = *p; /* the typed accessors take a mutable block */
+    return d->type == NG_PARAM_INT ? (double)*ng_param_int(&copy, d)
+                                   : *ng_param_real(&copy, d);
+}
+
 /* The size of the generated pool: partners per sector, in NG_SECTOR order. */
 static inline void unit_set_sector_counts(ng_params *p, int64_t government,
                                           int64_t business, int64_t knowledge,
@@ -103,7 +130,7 @@ static inline void unit_config(ng_config *cfg)
     p->network_stranger_trust = 0.3;
     p->behaviour_noise = 0;
     p->recruitment_invite_probability = 0;
-    p->governance_nao_outreach = 0;
+    unit_param_set(p, "governance.nao.outreach", 0);
     p->learning_meet_probability = 0;
     p->alliance_min_members = 1;
     p->alliance_min_value = -1;
