@@ -18,8 +18,8 @@ static int check_contract(ng_model *m, double budget, ng_error *err)
         double q = m->quota[m->member[idx]];
         if (!isfinite(q) || q < 0) {
             return ng_error_set(err, NG_ERULE, "cost_sharing.rule",
-                                "rule \"%s\" set a quota of %g", m->cost->rule.name,
-                                q);
+                                "rule \"%s\" set a quota of %g",
+                                m->cost->rule.name, q);
         }
         sum += q;
     }
