@@ -66,9 +66,10 @@ typedef struct ng_tally {
 
 typedef struct ng_decision_rule {
     ng_rule rule;
-    /* Whether the proposal passes.  NULL only for the "governance" rule,
+    /* Whether the proposal passes, given the rule's parameter struct
+     * (NULL when it declares none).  NULL only for the "governance" rule,
      * which hands every decision to the governance mode's own procedure. */
-    bool (*passes)(const ng_tally *t);
+    bool (*passes)(const ng_tally *t, const void *block);
     /* Capabilities.  outvotes: the losing side is outvoted (and loses
      * system trust); a consensus rule never outvotes anybody, it waits.
      * veto: one "no" settles the vote, so later voters need not vote.

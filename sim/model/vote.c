@@ -46,7 +46,10 @@ static void cast(ng_tally *t, ng_model *m, size_t i, bool yes)
 static bool settle(ng_model *m, const ng_decision_rule *rule, const ng_tally *t,
                    int topic, long partner)
 {
-    bool passed = rule->passes(t);
+    /* The rule's own parameters: the chosen rule's, or the mode's own. */
+    const void *block = rule == m->decide ? m->decide_params
+                                          : ng_rule_params(m->p, &rule->rule);
+    bool passed = rule->passes(t, block);
     double share = rule->power_weighted
                        ? (t->power > 0 ? t->yes_power / t->power : 0)
                        : (t->voters ? (double)t->yes / (double)t->voters : 0);

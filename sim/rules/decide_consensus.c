@@ -3,8 +3,9 @@
  * cost is time: a failed proposal waits decision.retry_delay ticks. */
 #include "netgov/rules.h"
 
-static bool consensus(const ng_tally *t)
+static bool consensus(const ng_tally *t, const void *block)
 {
+    (void)block;
     return t->yes == t->voters;
 }
 

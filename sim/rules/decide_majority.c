@@ -2,8 +2,9 @@
  * the voters decide, and the losing side is outvoted. */
 #include "netgov/rules.h"
 
-static bool majority(const ng_tally *t)
+static bool majority(const ng_tally *t, const void *block)
 {
+    (void)block;
     return 2 * t->yes > t->voters;
 }
 

@@ -3,8 +3,9 @@
  * losing side is outvoted. */
 #include "netgov/rules.h"
 
-static bool power_majority(const ng_tally *t)
+static bool power_majority(const ng_tally *t, const void *block)
 {
+    (void)block;
     return 2 * t->yes_power > t->power;
 }
 

@@ -10,7 +10,11 @@
 
 #include "netgov/rules.h"
 
-#define GOVERNANCE_MODES(X) X(ng_gov_shared) X(ng_gov_lead) X(ng_gov_nao)
+#define GOVERNANCE_MODES(X)                                                    \
+    X(ng_gov_shared)                                                           \
+    X(ng_gov_lead)                                                             \
+    X(ng_gov_nao)                                                              \
+    /* new governance modes above this line */
 
 #define COST_RULES(X)                                                          \
     X(ng_cost_equal)                                                           \
@@ -18,13 +22,15 @@
     X(ng_cost_benefit)                                                         \
     X(ng_cost_power)                                                           \
     X(ng_cost_lead_pays)                                                       \
-    X(ng_cost_voluntary)
+    X(ng_cost_voluntary)                                                       \
+    /* new cost rules above this line */
 
 #define DECISION_RULES(X)                                                      \
     X(ng_decide_governance)                                                    \
     X(ng_decide_consensus)                                                     \
     X(ng_decide_majority)                                                      \
-    X(ng_decide_power_weighted)
+    X(ng_decide_power_weighted)                                                \
+    /* new decision rules above this line */
 
 #define DECLARE_GOVERNANCE(rule) extern const ng_governance rule;
 #define DECLARE_COST(rule) extern const ng_cost_rule rule;

@@ -90,20 +90,21 @@ static void test_decide_tally_rules(void **state)
     const ng_tally all = {4, 4, 4.0, 4.0}, three = {4, 3, 4.0, 1.0},
                    half = {4, 2, 4.0, 2.0}, two_of_three = {3, 2, 3.0, 1.4},
                    rich_one = {3, 1, 3.0, 1.6}, just = {4, 2, 4.0, 2.000001};
-    assert_true(c->passes(&all) && maj->passes(&all) && pw->passes(&all));
+    assert_true(c->passes(&all, NULL) && maj->passes(&all, NULL) &&
+                pw->passes(&all, NULL));
     /* One no blocks consensus; 3 of 4 is a majority. */
-    assert_false(c->passes(&three));
-    assert_true(maj->passes(&three));
-    assert_false(pw->passes(&three)); /* but only 1 of 4 in power */
+    assert_false(c->passes(&three, NULL));
+    assert_true(maj->passes(&three, NULL));
+    assert_false(pw->passes(&three, NULL)); /* but only 1 of 4 in power */
     /* Exactly half is not more than half. */
-    assert_false(maj->passes(&half));
-    assert_false(pw->passes(&half));
-    assert_true(pw->passes(&just));
-    assert_true(maj->passes(&two_of_three));
-    assert_false(pw->passes(&two_of_three)); /* 1.4 of 3 */
+    assert_false(maj->passes(&half, NULL));
+    assert_false(pw->passes(&half, NULL));
+    assert_true(pw->passes(&just, NULL));
+    assert_true(maj->passes(&two_of_three, NULL));
+    assert_false(pw->passes(&two_of_three, NULL)); /* 1.4 of 3 */
     /* A powerful minority decides a power-weighted vote. */
-    assert_false(maj->passes(&rich_one));
-    assert_true(pw->passes(&rich_one));
+    assert_false(maj->passes(&rich_one, NULL));
+    assert_true(pw->passes(&rich_one, NULL));
     /* Flags. */
     assert_false(c->outvotes);
     assert_true(c->veto);
