@@ -55,17 +55,123 @@ void cli_progress_end(cli_progress *p);
 int cli_sensitivity_report(const ng_spec *s, const ng_design *d,
                            uint64_t master_seed, const char *dir, bool quiet);
 
+/* ---- the command line ----
+ * Each command declares its options and its positional argument in a
+ * const cli_command; cli_parse reads argv against it into the command's
+ * own argument struct, whose fields the table names by offsetof, and
+ * reports every usage error the same way (exit status 2). */
+
+/* What cli_parse returns when the command should go on. */
+enum { CLI_CONTINUE = -1 };
+
+/* Values of one repeatable option in command-line order; options that
+ * share a list (--set and its shorthands --seed, --ticks) keep their
+ * relative order. */
+enum { CLI_MAX_REPEAT = 256 };
+typedef struct cli_item {
+    const char *prefix; /* "run.seed=" for --seed; "" for --set */
+    const char *value;
+} cli_item;
+typedef struct cli_list {
+    cli_item items[CLI_MAX_REPEAT];
+    size_t n;
+} cli_list;
+
+/* Positional arguments of a command that takes one or more. */
+typedef struct cli_strings {
+    char **v;
+    size_t n;
+} cli_strings;
+
+/* Converts an option's value into its field; false when the value is not
+ * one the option accepts ("OPTION expects EXPECTS, found VALUE"). */
+typedef bool (*cli_reader)(const char *value, void *field);
+
+typedef struct cli_option {
+    const char *name;    /* "--out"; NULL for a short-only option (-j) */
+    char alias;          /* 'o' for -o, or 0 */
+    const char *value;   /* the value's name in the usage; NULL: a flag */
+    size_t field;        /* offsetof the field in the argument struct: a
+                          * bool for a flag, a cli_list if it repeats, what
+                          * `read` fills, or else the value (const char *) */
+    const char *help;    /* one line for --help */
+    bool repeat;         /* the value may be given more than once (--set);
+                          * a flag may always be repeated */
+    bool required;       /* must be given (merge --out) */
+    const char *prefix;  /* put before each value in the list */
+    cli_reader read;     /* NULL: the field takes the text itself */
+    const char *expects; /* what `read` accepts, for the error */
+} cli_option;
+
+typedef enum cli_count {
+    CLI_NONE,       /* takes no positional argument */
+    CLI_OPTIONAL,   /* zero or one: a const char * field, kept if absent */
+    CLI_ONE,        /* exactly one: a const char * field */
+    CLI_ONE_OR_MORE /* a cli_strings field */
+} cli_count;
+
+typedef struct cli_positional {
+    const char *name; /* "CONFIG" */
+    cli_count count;
+    size_t field;
+    const char *what; /* "config file": "missing the config file (CONFIG)" */
+    const char *help;
+} cli_positional;
+
+typedef struct cli_command {
+    const char *name;          /* "run"; errors begin "netgov: run: " */
+    const char *summary;       /* what it does, for the generated --help */
+    const cli_option *options; /* ends with an entry without name or alias */
+    cli_positional input;
+    const char *help; /* the text of --help, or NULL: made from the table */
+} cli_command;
+
+/* Parses argv[1..argc-1] into args, whose fields the caller set to their
+ * defaults.  An option's value is the next argument, whatever it begins
+ * with, and must not be empty; an option with a value may be given once
+ * unless it repeats; "-" alone is a positional argument; -h and --help
+ * print the help of every command.  A table holds at most 64 options.
+ * Returns CLI_CONTINUE, CLI_OK after --help, or CLI_USAGE after printing
+ * the error.  Permutes argv so that the positional arguments come first. */
+int cli_parse(const cli_command *c, int argc, char **argv, void *args);
+
+/* Prints "netgov: COMMAND: WHAT ARG", the command's usage and where to
+ * find its help on stderr; returns CLI_USAGE. */
+int cli_usage_error(const cli_command *c, const char *what, const char *arg);
+
+/* The command's usage line from its table, wrapped, and with `options`
+ * its summary and one line per argument and option (the --help). */
+void cli_print_usage(const cli_command *c, FILE *f, bool options);
+
+/* The checks shared by the commands that load a scenario: a config file
+ * and --preset exclude each other.  Returns CLI_CONTINUE or CLI_USAGE. */
+int cli_check_scenario(const cli_command *c, const char *config,
+                       const char *preset);
+
+/* The k-th value of a list as one text: the value itself, or written
+ * after its prefix into buf. */
+const char *cli_list_text(const cli_list *l, size_t k, char *buf, size_t size);
+
+/* Applies every --set of the list to cfg; NG_ECONFIG if any fails, with
+ * every failure in errs. */
+int cli_apply_sets(ng_config *cfg, const cli_list *sets, ng_errors *errs);
+
+/* The scenario as it would run: loaded as cli_load_scenario does, every
+ * --set applied, validated.  Returns 0 or an NG_E* code with errs filled;
+ * cfg is to be cleared either way. */
+int cli_load_overridden(const char *file, const char *preset,
+                        const cli_list *sets, ng_config *cfg, ng_errors *errs);
+
+/* -j N: 1 to 1024 threads into an int. */
+bool cli_read_threads(const char *value, void *field);
+
 /* The arguments of the page commands (view, report): one INPUT,
- * [-o|--out FILE], [-q|--quiet], [-h|--help].  Usage errors are printed as
- * "netgov: COMMAND: ..." followed by the usage line; returns CLI_OK or
- * CLI_USAGE. */
+ * [-o|--out FILE], [-q|--quiet]. */
 typedef struct cli_page_args {
     const char *input, *out;
-    bool quiet, help;
+    bool quiet;
 } cli_page_args;
-int cli_parse_page_args(int argc, char **argv, const char *command,
-                        const char *usage, const char *input_name,
-                        cli_page_args *a);
+extern const cli_option cli_page_options[];
 
 int cmd_run(int argc, char **argv);
 int cmd_sweep(int argc, char **argv);

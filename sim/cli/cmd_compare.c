@@ -14,13 +14,12 @@
 #include "experiment/summary_internal.h"
 #include "io/output_internal.h"
 
-#define MAX_SETS 256
 #define LEVEL 0.95
 
 typedef struct compare_args {
     const char *config, *preset, *out, *rank_by;
-    const char *sets[MAX_SETS];
-    size_t n_sets, reps;
+    cli_list sets; /* --set and --seed in their order */
+    size_t reps;
     int threads;
     bool quiet;
 } compare_args;
@@ -39,70 +38,88 @@ static bool lower_is_better(const char *metric)
     return false;
 }
 
-static int usage_error(const char *what, const char *arg)
+/* --reps R: 2 to 100000 replications into a size_t. */
+static bool read_reps(const char *value, void *field)
 {
-    fprintf(stderr, "netgov: compare: %s%s\n(try netgov --help)\n", what, arg);
-    return CLI_USAGE;
+    char *end = NULL;
+    long r = strtol(value, &end, 10);
+    if (*end || r < 2 || r > 100000) {
+        return false;
+    }
+    *(size_t *)field = (size_t)r;
+    return true;
 }
 
-static int parse_args(int argc, char **argv, compare_args *a, char *seed_set,
-                      size_t size)
+#define ARG(f) offsetof(compare_args, f)
+
+static const cli_option compare_options[] = {
+    {.name = "--preset",
+     .value = "NAME",
+     .field = ARG(preset),
+     .help = "a built-in scenario (netgov presets)"},
+    {.name = "--reps",
+     .value = "R",
+     .field = ARG(reps),
+     .read = read_reps,
+     .expects = "2 to 100000",
+     .help = "runs per combination (default 20)"},
+    {.name = "--seed",
+     .value = "N",
+     .field = ARG(sets),
+     .repeat = true,
+     .prefix = "run.seed=",
+     .help = "the same as --set run.seed=N"},
+    {.name = "--set",
+     .value = "path=value",
+     .field = ARG(sets),
+     .repeat = true,
+     .help = "override one parameter (netgov params)"},
+    {.name = "--rank-by",
+     .value = "METRIC",
+     .field = ARG(rank_by),
+     .help = "the summary metric to rank by (default cumulative_value)"},
+    {.alias = 'j',
+     .value = "N",
+     .field = ARG(threads),
+     .read = cli_read_threads,
+     .expects = "1 to 1024 threads",
+     .help = "threads (default: one per core)"},
+    {.name = "--out",
+     .value = "FILE",
+     .field = ARG(out),
+     .help = "also the ranking as JSON"},
+    {.name = "--quiet",
+     .alias = 'q',
+     .field = ARG(quiet),
+     .help = "no table and no progress"},
+    {0},
+};
+
+static const cli_command compare_command = {
+    .name = "compare",
+    .summary = "Runs every governance mode with every cost rule that applies "
+               "to it on the same\nscenario and seeds, and ranks them with "
+               "95% intervals.",
+    .options = compare_options,
+    .input = {.name = "CONFIG",
+              .count = CLI_OPTIONAL,
+              .field = ARG(config),
+              .what = "config file",
+              .help = "a scenario config (JSON)"},
+};
+
+static int parse_args(int argc, char **argv, compare_args *a)
 {
     memset(a, 0, sizeof *a);
     a->reps = 20;
     a->rank_by = "cumulative_value";
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     a->threads = cores > 0 ? (int)cores : 1;
-    for (int k = 1; k < argc; k++) {
-        const char *s = argv[k], *val = k + 1 < argc ? argv[k + 1] : NULL;
-        bool takes = !strcmp(s, "--preset") || !strcmp(s, "--reps") ||
-                     !strcmp(s, "--seed") || !strcmp(s, "--set") ||
-                     !strcmp(s, "--out") || !strcmp(s, "--rank-by") ||
-                     !strcmp(s, "-j");
-        if (takes && (!val || a->n_sets >= MAX_SETS)) {
-            return usage_error("missing value after ", s);
-        }
-        char *end = NULL;
-        if (!strcmp(s, "--preset")) {
-            a->preset = val;
-        } else if (!strcmp(s, "--reps")) {
-            long r = strtol(val, &end, 10);
-            if (*end || r < 2 || r > 100000) {
-                return usage_error("--reps expects 2 to 100000, found ", val);
-            }
-            a->reps = (size_t)r;
-        } else if (!strcmp(s, "-j")) {
-            long j = strtol(val, &end, 10);
-            if (*end || j < 1 || j > 1024) {
-                return usage_error("-j expects 1 to 1024 threads, found ", val);
-            }
-            a->threads = (int)j;
-        } else if (!strcmp(s, "--seed")) {
-            snprintf(seed_set, size, "run.seed=%s", val);
-            a->sets[a->n_sets++] = seed_set;
-        } else if (!strcmp(s, "--set")) {
-            a->sets[a->n_sets++] = val;
-        } else if (!strcmp(s, "--out")) {
-            a->out = val;
-        } else if (!strcmp(s, "--rank-by")) {
-            a->rank_by = val;
-        } else if (!strcmp(s, "--quiet") || !strcmp(s, "-q")) {
-            a->quiet = true;
-            continue;
-        } else if (s[0] == '-' && s[1]) {
-            return usage_error("unknown option ", s);
-        } else if (a->config) {
-            return usage_error("more than one config file: ", s);
-        } else {
-            a->config = s;
-            continue;
-        }
-        k++;
+    int code = cli_parse(&compare_command, argc, argv, a);
+    if (code == CLI_CONTINUE) {
+        code = cli_check_scenario(&compare_command, a->config, a->preset);
     }
-    if (a->config && a->preset) {
-        return usage_error("give a config file or --preset, not both", "");
-    }
-    return CLI_OK;
+    return code;
 }
 
 /* ---- the combinations ---- */
@@ -446,16 +463,15 @@ static int run_and_report(const ng_config *base, const compare_args *a,
 int cmd_compare(int argc, char **argv)
 {
     compare_args a;
-    char seed_set[64];
-    int code = parse_args(argc, argv, &a, seed_set, sizeof seed_set);
-    if (code != CLI_OK) {
+    int code = parse_args(argc, argv, &a);
+    if (code != CLI_CONTINUE) {
         return code;
     }
     ng_config base;
     ng_errors errs = {0};
     int rc = cli_load_scenario(a.config, a.preset, &base, &errs);
-    for (size_t k = 0; rc == 0 && k < a.n_sets; k++) {
-        rc = ng_config_set(&base, a.sets[k], &errs);
+    if (rc == 0) {
+        rc = cli_apply_sets(&base, &a.sets, &errs);
     }
     bool known = ng_sweep_is_output(a.rank_by);
     if (rc == 0 && !known) {

@@ -12,13 +12,44 @@
 #include "io/output_internal.h"
 #include "netgov/explain.h"
 
-static const char usage[] =
+static const char explain_help[] =
     "usage: netgov explain RUN.json [--json] [--out FILE]\n"
     "\n"
     "Explains a run document: its phases, turning points, the dominant\n"
     "failure mechanism with the numbers behind it, who left and why, or\n"
     "what held the alliance together.  Text by default; --json gives the\n"
     "same as a JSON object.  The rules are in docs/EXPLAIN.md.\n";
+
+typedef struct explain_args {
+    const char *path, *out;
+    bool json;
+} explain_args;
+
+#define ARG(f) offsetof(explain_args, f)
+
+static const cli_option explain_options[] = {
+    {.name = "--json",
+     .field = ARG(json),
+     .help = "the explanation as a JSON object"},
+    {.name = "--out",
+     .value = "FILE",
+     .field = ARG(out),
+     .help = "write FILE atomically (default: standard output)"},
+    {0},
+};
+
+static const cli_command explain_command = {
+    .name = "explain",
+    .summary = "Explains a run document: phases, turning points, the main "
+               "failure mechanism.",
+    .options = explain_options,
+    .input = {.name = "RUN.json",
+              .count = CLI_ONE,
+              .field = ARG(path),
+              .what = "run document",
+              .help = "a run document (netgov run)"},
+    .help = explain_help,
+};
 
 int cli_print_explanation(const cJSON *run, bool json, const char *source,
                           FILE *f)
@@ -102,35 +133,18 @@ static int explain_to(const cJSON *run, bool json, const char *source,
 
 int cmd_explain(int argc, char **argv)
 {
-    const char *path = NULL, *out = NULL;
-    bool json = false;
-    for (int k = 1; k < argc; k++) {
-        if (strcmp(argv[k], "-h") == 0 || strcmp(argv[k], "--help") == 0) {
-            fputs(usage, stdout);
-            return CLI_OK;
-        } else if (strcmp(argv[k], "--json") == 0) {
-            json = true;
-        } else if (strcmp(argv[k], "--out") == 0 && k + 1 < argc) {
-            out = argv[++k];
-        } else if (argv[k][0] == '-' || path) {
-            fprintf(stderr, "netgov: explain: unexpected argument \"%s\"\n%s",
-                    argv[k], usage);
-            return CLI_USAGE;
-        } else {
-            path = argv[k];
-        }
-    }
-    if (!path) {
-        fprintf(stderr, "netgov: explain: missing RUN.json\n%s", usage);
-        return CLI_USAGE;
+    explain_args a = {0};
+    int code = cli_parse(&explain_command, argc, argv, &a);
+    if (code != CLI_CONTINUE) {
+        return code;
     }
     ng_errors errs = {0};
-    cJSON *run = ng__json_file_read(path, &errs);
+    cJSON *run = ng__json_file_read(a.path, &errs);
     if (!run) {
         cli_print_errors(&errs);
         return CLI_USAGE;
     }
-    int rc = explain_to(run, json, path, out);
+    int rc = explain_to(run, a.json, a.path, a.out);
     cJSON_Delete(run);
     return rc;
 }

@@ -7,9 +7,7 @@
 #include "io/output_internal.h"
 #include "report/odd.h"
 
-#define MAX_SETS 256
-
-static const char *const odd_usage =
+static const char odd_help[] =
     "usage: netgov odd [CONFIG] [--preset NAME] [--set path=value ...] "
     "[--out FILE|-]\n"
     "Writes the ODD protocol description (Markdown) of the scenario: a "
@@ -19,77 +17,39 @@ static const char *const odd_usage =
 
 typedef struct odd_args {
     const char *config, *preset, *out;
-    const char *sets[MAX_SETS];
-    size_t n_sets;
-    bool help;
+    cli_list sets;
 } odd_args;
 
-static int usage_error(const char *what, const char *arg)
-{
-    fprintf(stderr, "netgov: odd: %s%s\n(try netgov odd --help)\n", what, arg);
-    return CLI_USAGE;
-}
+#define ARG(f) offsetof(odd_args, f)
 
-/* Stores the value of an option that takes one. */
-static int take_value(odd_args *a, const char *opt, const char *val)
-{
-    if (strcmp(opt, "--preset") == 0) {
-        a->preset = val;
-    } else if (strcmp(opt, "--out") == 0) {
-        a->out = val;
-    } else if (a->n_sets >= MAX_SETS) {
-        return usage_error("too many options at ", opt);
-    } else {
-        a->sets[a->n_sets++] = val;
-    }
-    return CLI_OK;
-}
+static const cli_option odd_options[] = {
+    {.name = "--preset",
+     .value = "NAME",
+     .field = ARG(preset),
+     .help = "a built-in scenario (netgov presets)"},
+    {.name = "--set",
+     .value = "path=value",
+     .field = ARG(sets),
+     .repeat = true,
+     .help = "override one parameter (netgov params)"},
+    {.name = "--out",
+     .value = "FILE|-",
+     .field = ARG(out),
+     .help = "write FILE atomically (default, or -: standard output)"},
+    {0},
+};
 
-static int parse_args(int argc, char **argv, odd_args *a)
-{
-    memset(a, 0, sizeof *a);
-    for (int k = 1; k < argc; k++) {
-        const char *s = argv[k];
-        bool takes = strcmp(s, "--preset") == 0 || strcmp(s, "--set") == 0 ||
-                     strcmp(s, "--out") == 0;
-        if (takes) {
-            if (k + 1 >= argc) {
-                return usage_error("missing value after ", s);
-            }
-            int code = take_value(a, s, argv[++k]);
-            if (code != CLI_OK) {
-                return code;
-            }
-        } else if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
-            a->help = true;
-        } else if (s[0] == '-' && s[1] != '\0') {
-            return usage_error("unknown option ", s);
-        } else if (a->config) {
-            return usage_error("more than one config file: ", s);
-        } else {
-            a->config = s;
-        }
-    }
-    if (a->config && a->preset) {
-        return usage_error("give a config file or --preset, not both", "");
-    }
-    return CLI_OK;
-}
-
-/* The scenario as it would run: loaded, overridden, validated. */
-static int load(const odd_args *a, ng_config *cfg, ng_errors *errs)
-{
-    int rc = cli_load_scenario(a->config, a->preset, cfg, errs);
-    for (size_t k = 0; rc == 0 && k < a->n_sets; k++) {
-        if (ng_config_set(cfg, a->sets[k], errs) != 0) {
-            rc = NG_ECONFIG;
-        }
-    }
-    if (rc == 0) {
-        rc = ng_config_validate(cfg, errs);
-    }
-    return rc;
-}
+static const cli_command odd_command = {
+    .name = "odd",
+    .summary = "Writes the ODD protocol description (Markdown) of a scenario.",
+    .options = odd_options,
+    .input = {.name = "CONFIG",
+              .count = CLI_OPTIONAL,
+              .field = ARG(config),
+              .what = "config file",
+              .help = "a scenario config (JSON)"},
+    .help = odd_help,
+};
 
 static int write_odd(void *ctx, FILE *f, ng_error *err)
 {
@@ -99,16 +59,17 @@ static int write_odd(void *ctx, FILE *f, ng_error *err)
 int cmd_odd(int argc, char **argv)
 {
     odd_args a;
-    int code = parse_args(argc, argv, &a);
-    if (code != CLI_OK || a.help) {
-        if (a.help && code == CLI_OK) {
-            fputs(odd_usage, stdout);
-        }
+    memset(&a, 0, sizeof a);
+    int code = cli_parse(&odd_command, argc, argv, &a);
+    if (code == CLI_CONTINUE) {
+        code = cli_check_scenario(&odd_command, a.config, a.preset);
+    }
+    if (code != CLI_CONTINUE) {
         return code;
     }
     ng_config cfg;
     ng_errors errs = {0};
-    int rc = load(&a, &cfg, &errs);
+    int rc = cli_load_overridden(a.config, a.preset, &a.sets, &cfg, &errs);
     if (rc != 0) {
         cli_print_errors(&errs);
         ng_config_clear(&cfg);

@@ -172,18 +172,37 @@ static int print_markdown(void)
     return CLI_OK;
 }
 
+typedef struct params_args {
+    bool json, markdown;
+} params_args;
+
+static const cli_option params_options[] = {
+    {.name = "--json",
+     .field = offsetof(params_args, json),
+     .help = "as a JSON array"},
+    {.name = "--markdown",
+     .field = offsetof(params_args, markdown),
+     .help = "as the Markdown table of docs/PARAMETERS.md"},
+    {0},
+};
+
+static const cli_command params_command = {
+    .name = "params",
+    .summary = "Lists every model parameter with its default, range, unit "
+               "and meaning.",
+    .options = params_options,
+};
+
 int cmd_params(int argc, char **argv)
 {
-    if (argc == 1) {
-        return print_text();
+    params_args a = {0};
+    int code = cli_parse(&params_command, argc, argv, &a);
+    if (code != CLI_CONTINUE) {
+        return code;
     }
-    if (argc == 2 && strcmp(argv[1], "--json") == 0) {
-        return print_json();
+    if (a.json && a.markdown) {
+        return cli_usage_error(&params_command,
+                               "give --json or --markdown, not both", "");
     }
-    if (argc == 2 && strcmp(argv[1], "--markdown") == 0) {
-        return print_markdown();
-    }
-    fprintf(stderr,
-            "netgov: params: usage: netgov params [--json|--markdown]\n");
-    return CLI_USAGE;
+    return a.json ? print_json() : a.markdown ? print_markdown() : print_text();
 }

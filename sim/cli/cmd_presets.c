@@ -3,12 +3,19 @@
 
 #include "cli.h"
 
+static const cli_option presets_options[] = {{0}};
+
+static const cli_command presets_command = {
+    .name = "presets",
+    .summary = "Lists the built-in scenarios with their descriptions.",
+    .options = presets_options,
+};
+
 int cmd_presets(int argc, char **argv)
 {
-    (void)argv;
-    if (argc != 1) {
-        fprintf(stderr, "netgov: presets: usage: netgov presets\n");
-        return CLI_USAGE;
+    int code = cli_parse(&presets_command, argc, argv, NULL);
+    if (code != CLI_CONTINUE) {
+        return code;
     }
     for (const cli_preset *p = cli_presets; p->name; p++) {
         ng_config cfg;

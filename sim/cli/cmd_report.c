@@ -13,22 +13,31 @@
 #include "cli.h"
 #include "report/report_page.h"
 
-static const char usage_line[] = "(try netgov report --help)";
+static const char report_help[] =
+    "usage: netgov report INPUT [-o FILE] [--quiet]\n\n"
+    "Writes one self-contained HTML page (charts, explanation, "
+    "parameters;\nno network needed) for INPUT, which is one of:\n"
+    "  a run document      netgov run ... --out run.json\n"
+    "  a sweep folder      netgov sweep SPEC --out DIR\n"
+    "  a comparison        netgov compare ... --out cmp.json\n\n"
+    "options:\n"
+    "  -o, --out FILE  where to write (default "
+    "out/<name>.report.html)\n"
+    "  --quiet         do not print the path written\n"
+    "  -h, --help      show this help\n";
 
-static void print_help(void)
-{
-    puts("usage: netgov report INPUT [-o FILE] [--quiet]\n\n"
-         "Writes one self-contained HTML page (charts, explanation, "
-         "parameters;\nno network needed) for INPUT, which is one of:\n"
-         "  a run document      netgov run ... --out run.json\n"
-         "  a sweep folder      netgov sweep SPEC --out DIR\n"
-         "  a comparison        netgov compare ... --out cmp.json\n\n"
-         "options:\n"
-         "  -o, --out FILE  where to write (default "
-         "out/<name>.report.html)\n"
-         "  --quiet         do not print the path written\n"
-         "  -h, --help      show this help");
-}
+static const cli_command report_command = {
+    .name = "report",
+    .summary = "Writes one self-contained HTML page for a run, a sweep or a "
+               "comparison.",
+    .options = cli_page_options,
+    .input = {.name = "INPUT",
+              .count = CLI_ONE,
+              .field = offsetof(cli_page_args, input),
+              .what = "input",
+              .help = "a run document, a sweep folder or a comparison"},
+    .help = report_help,
+};
 
 /* The resolved config of the preset the run's scenario is named after, so
  * the page can say "netgov run --preset NAME --seed N"; NULL if none. */
@@ -58,14 +67,9 @@ static cJSON *preset_config(const ng_report *r)
 
 int cmd_report(int argc, char **argv)
 {
-    cli_page_args a;
-    int rc = cli_parse_page_args(
-        argc, argv, "report", usage_line,
-        "INPUT (a run document, a sweep folder or a comparison)", &a);
-    if (rc != CLI_OK || a.help) {
-        if (a.help) {
-            print_help();
-        }
+    cli_page_args a = {0};
+    int rc = cli_parse(&report_command, argc, argv, &a);
+    if (rc != CLI_CONTINUE) {
         return rc;
     }
     ng_report r;

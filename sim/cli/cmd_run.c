@@ -1,84 +1,86 @@
 /* netgov run: load a scenario, apply overrides, run it, write the outputs
  * and print a short human summary on stderr. */
-#include <ctype.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 
-#define MAX_SETS 256
-
 typedef struct run_args {
     const char *config, *preset, *out, *csv;
-    const char *sets[MAX_SETS];
-    size_t n_sets;
+    cli_list sets; /* --set, --seed and --ticks in their order */
     bool quiet, explain;
 } run_args;
 
-static int usage_error(const char *what, const char *arg)
-{
-    fprintf(stderr, "netgov: run: %s%s\n(try netgov --help)\n", what, arg);
-    return CLI_USAGE;
-}
+#define ARG(f) offsetof(run_args, f)
 
-/* --seed N and --ticks T are spelled-out --set overrides. */
-static int parse_args(int argc, char **argv, run_args *a, char *seed_set,
-                      char *ticks_set, size_t set_size)
+static const cli_option run_options[] = {
+    {.name = "--preset",
+     .value = "NAME",
+     .field = ARG(preset),
+     .help = "a built-in scenario (netgov presets)"},
+    {.name = "--seed",
+     .value = "N",
+     .field = ARG(sets),
+     .repeat = true,
+     .prefix = "run.seed=",
+     .help = "the same as --set run.seed=N"},
+    {.name = "--ticks",
+     .value = "T",
+     .field = ARG(sets),
+     .repeat = true,
+     .prefix = "run.ticks=",
+     .help = "the same as --set run.ticks=T"},
+    {.name = "--set",
+     .value = "path=value",
+     .field = ARG(sets),
+     .repeat = true,
+     .help = "override one parameter (netgov params)"},
+    {.name = "--out",
+     .value = "FILE|-",
+     .field = ARG(out),
+     .help = "the run document (default out/<scenario>.json)"},
+    {.name = "--csv",
+     .value = "FILE|-",
+     .field = ARG(csv),
+     .help = "also the time series as CSV"},
+    {.name = "--quiet",
+     .alias = 'q',
+     .field = ARG(quiet),
+     .help = "no summary on standard error"},
+    {.name = "--explain",
+     .field = ARG(explain),
+     .help = "print what happened and why"},
+    {0},
+};
+
+static const cli_command run_command = {
+    .name = "run",
+    .summary = "Runs a scenario: a config file or a built-in preset (default: "
+               "default), with\nevery override applied, writes its run "
+               "document and prints a summary.",
+    .options = run_options,
+    .input = {.name = "CONFIG",
+              .count = CLI_OPTIONAL,
+              .field = ARG(config),
+              .what = "config file",
+              .help = "a scenario config (JSON)"},
+};
+
+static int parse_args(int argc, char **argv, run_args *a)
 {
     memset(a, 0, sizeof *a);
-    for (int k = 1; k < argc; k++) {
-        const char *s = argv[k];
-        const char *val = k + 1 < argc ? argv[k + 1] : NULL;
-        bool takes = strcmp(s, "--preset") == 0 || strcmp(s, "--seed") == 0 ||
-                     strcmp(s, "--ticks") == 0 || strcmp(s, "--set") == 0 ||
-                     strcmp(s, "--out") == 0 || strcmp(s, "--csv") == 0;
-        if (takes && !val) {
-            return usage_error("missing value after ", s);
-        }
-        if (takes && a->n_sets >= MAX_SETS) {
-            return usage_error("too many options at ", s);
-        }
-        if (strcmp(s, "--preset") == 0) {
-            a->preset = val;
-        } else if (strcmp(s, "--seed") == 0) {
-            snprintf(seed_set, set_size, "run.seed=%s", val);
-            a->sets[a->n_sets++] = seed_set;
-        } else if (strcmp(s, "--ticks") == 0) {
-            snprintf(ticks_set, set_size, "run.ticks=%s", val);
-            a->sets[a->n_sets++] = ticks_set;
-        } else if (strcmp(s, "--set") == 0) {
-            a->sets[a->n_sets++] = val;
-        } else if (strcmp(s, "--out") == 0) {
-            a->out = val;
-        } else if (strcmp(s, "--csv") == 0) {
-            a->csv = val;
-        } else if (strcmp(s, "--quiet") == 0 || strcmp(s, "-q") == 0) {
-            a->quiet = true;
-            continue;
-        } else if (strcmp(s, "--explain") == 0) {
-            a->explain = true;
-            continue;
-        } else if (s[0] == '-' && s[1] != '\0') {
-            return usage_error("unknown option ", s);
-        } else if (a->config) {
-            return usage_error("more than one config file: ", s);
-        } else {
-            a->config = s;
-            continue;
-        }
-        k++;
+    int code = cli_parse(&run_command, argc, argv, a);
+    if (code == CLI_CONTINUE) {
+        code = cli_check_scenario(&run_command, a->config, a->preset);
     }
-    if (a->config && a->preset) {
-        return usage_error("give a config file or --preset, not both", "");
-    }
-    if (a->out && a->csv && strcmp(a->out, "-") == 0 &&
+    if (code == CLI_CONTINUE && a->out && a->csv && strcmp(a->out, "-") == 0 &&
         strcmp(a->csv, "-") == 0) {
-        return usage_error("--out - and --csv - would mix two documents on "
-                           "standard output",
-                           "");
+        code = cli_usage_error(&run_command,
+                               "--out - and --csv - would mix two documents "
+                               "on standard output",
+                               "");
     }
-    return CLI_OK;
+    return code;
 }
 
 static void print_summary(const ng_model *m, const char *out)
@@ -132,34 +134,48 @@ static void print_summary(const ng_model *m, const char *out)
     }
 }
 
-static int apply_sets(ng_config *cfg, const run_args *a, ng_errors *errs)
+/* Runs the scenario and writes the run document to out_path, the CSV,
+ * the summary and the explanation. */
+static int run_model(const ng_config *cfg, const run_args *a,
+                     const char *out_path)
 {
-    int rc = 0;
-    for (size_t k = 0; k < a->n_sets; k++) {
-        if (ng_config_set(cfg, a->sets[k], errs) != 0) {
-            rc = NG_ECONFIG;
-        }
+    ng_error err = {0};
+    ng_model *m = ng_model_alloc(cfg, &err);
+    int rc = m ? ng_model_run(m, &err) : err.code;
+    if (rc == 0) {
+        rc = ng_output_to_path(m, out_path, ng_output_json, &err);
     }
+    if (rc == 0 && a->csv) {
+        rc = ng_output_to_path(m, a->csv, ng_output_csv, &err);
+    }
+    if (rc != 0) {
+        cli_print_error(&err);
+        ng_model_free(m);
+        return rc == NG_EIO ? CLI_RUNTIME : cli_exit_code(rc);
+    }
+    if (!a->quiet) {
+        print_summary(m, out_path);
+    }
+    /* The explanation goes to standard output, unless the run document
+     * does: then it joins the summary on standard error. */
+    if (a->explain) {
+        fflush(stderr);
+        rc = cli_explain_model(m, strcmp(out_path, "-") == 0 ? stderr : stdout);
+    }
+    ng_model_free(m);
     return rc;
 }
 
 int cmd_run(int argc, char **argv)
 {
     run_args a;
-    char seed_set[64], ticks_set[64];
-    int code = parse_args(argc, argv, &a, seed_set, ticks_set, sizeof seed_set);
-    if (code != CLI_OK) {
+    int code = parse_args(argc, argv, &a);
+    if (code != CLI_CONTINUE) {
         return code;
     }
     ng_config cfg;
     ng_errors errs = {0};
-    int rc = cli_load_scenario(a.config, a.preset, &cfg, &errs);
-    if (rc == 0) {
-        rc = apply_sets(&cfg, &a, &errs);
-    }
-    if (rc == 0) {
-        rc = ng_config_validate(&cfg, &errs);
-    }
+    int rc = cli_load_overridden(a.config, a.preset, &a.sets, &cfg, &errs);
     if (rc != 0) {
         cli_print_errors(&errs);
         ng_config_clear(&cfg);
@@ -169,31 +185,7 @@ int cmd_run(int argc, char **argv)
     char safe[NG_NAME_MAX];
     cli_safe_name(cfg.name, safe, sizeof safe);
     snprintf(out, sizeof out, "out/%s.json", safe);
-    const char *out_path = a.out ? a.out : out;
-    ng_error err = {0};
-    ng_model *m = ng_model_alloc(&cfg, &err);
+    code = run_model(&cfg, &a, a.out ? a.out : out);
     ng_config_clear(&cfg);
-    rc = m ? ng_model_run(m, &err) : err.code;
-    if (rc == 0) {
-        rc = ng_output_to_path(m, out_path, ng_output_json, &err);
-    }
-    if (rc == 0 && a.csv) {
-        rc = ng_output_to_path(m, a.csv, ng_output_csv, &err);
-    }
-    if (rc != 0) {
-        cli_print_error(&err);
-        ng_model_free(m);
-        return rc == NG_EIO ? CLI_RUNTIME : cli_exit_code(rc);
-    }
-    if (!a.quiet) {
-        print_summary(m, out_path);
-    }
-    /* The explanation goes to standard output, unless the run document
-     * does: then it joins the summary on standard error. */
-    if (a.explain) {
-        fflush(stderr);
-        rc = cli_explain_model(m, strcmp(out_path, "-") == 0 ? stderr : stdout);
-    }
-    ng_model_free(m);
-    return rc;
+    return code;
 }

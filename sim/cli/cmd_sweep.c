@@ -14,10 +14,15 @@
 #include "netgov/output.h"
 #include "netgov/sweep.h"
 
+/* --shard i/n: this process runs the runs r with r % n == i - 1. */
+typedef struct sweep_shard {
+    size_t i, n;
+} sweep_shard;
+
 typedef struct sweep_args {
     const char *spec, *out, *design;
     int threads;
-    size_t shard, shards;
+    sweep_shard shard;
     bool quiet, series;
 } sweep_args;
 
@@ -29,67 +34,77 @@ static void on_signal(int sig)
     stop_requested = 1;
 }
 
-static int usage_error(const char *cmd, const char *what, const char *arg)
+static bool read_shard(const char *value, void *field)
 {
-    fprintf(stderr, "netgov: %s: %s%s\n(try netgov --help)\n", cmd, what, arg);
-    return CLI_USAGE;
+    sweep_shard *sh = field;
+    char tail;
+    return sscanf(value, "%zu/%zu%c", &sh->i, &sh->n, &tail) == 2 &&
+           sh->n >= 1 && sh->i >= 1 && sh->i <= sh->n;
 }
 
-static int parse_args(const char *cmd, int argc, char **argv, sweep_args *a)
+#define ARG(f) offsetof(sweep_args, f)
+
+static const cli_option sweep_options[] = {
+    {.alias = 'j',
+     .value = "N",
+     .field = ARG(threads),
+     .read = cli_read_threads,
+     .expects = "1 to 1024 threads",
+     .help = "threads (default: one per core)"},
+    {.name = "--out",
+     .value = "DIR",
+     .field = ARG(out),
+     .help = "the output folder (default out/<spec name>)"},
+    {.name = "--design",
+     .value = "FILE",
+     .field = ARG(design),
+     .help = "the points from a CSV design instead of the spec's axes"},
+    {.name = "--shard",
+     .value = "i/n",
+     .field = ARG(shard),
+     .read = read_shard,
+     .expects = "i/n with 1 <= i <= n",
+     .help = "run only the i-th of n shares (netgov merge joins them)"},
+    {.name = "--series",
+     .field = ARG(series),
+     .help = "also every run's time series (runs/)"},
+    {.name = "--quiet",
+     .alias = 'q',
+     .field = ARG(quiet),
+     .help = "no progress and no summary"},
+    {0},
+};
+
+#define SWEEP_SPEC                                                             \
+    {                                                                          \
+        .name = "SPEC", .count = CLI_ONE, .field = ARG(spec),                  \
+        .what = "experiment spec", .help = "an experiment spec (JSON)"         \
+    }
+
+static const cli_command sweep_command = {
+    .name = "sweep",
+    .summary = "Runs an experiment spec (axes x replications) into a folder; "
+               "running it again\nresumes.",
+    .options = sweep_options,
+    .input = SWEEP_SPEC,
+};
+
+static const cli_command sensitivity_command = {
+    .name = "sensitivity",
+    .summary = "A sweep of a spec with a \"sensitivity\" section, then its "
+               "Sobol indices or\nMorris effects.",
+    .options = sweep_options,
+    .input = SWEEP_SPEC,
+};
+
+static int parse_args(const cli_command *c, int argc, char **argv,
+                      sweep_args *a)
 {
     memset(a, 0, sizeof *a);
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     a->threads = cores > 0 ? (int)cores : 1;
-    a->shard = a->shards = 1;
-    for (int k = 1; k < argc; k++) {
-        const char *s = argv[k];
-        const char *val = k + 1 < argc ? argv[k + 1] : NULL;
-        bool takes = !strcmp(s, "-j") || !strcmp(s, "--out") ||
-                     !strcmp(s, "--design") || !strcmp(s, "--shard");
-        if (takes && !val) {
-            return usage_error(cmd, "missing value after ", s);
-        }
-        if (!strcmp(s, "-j")) {
-            char *end;
-            long j = strtol(val, &end, 10);
-            if (*end || j < 1 || j > 1024) {
-                return usage_error(cmd, "-j expects 1 to 1024 threads, found ",
-                                   val);
-            }
-            a->threads = (int)j;
-        } else if (!strcmp(s, "--out")) {
-            a->out = val;
-        } else if (!strcmp(s, "--design")) {
-            a->design = val;
-        } else if (!strcmp(s, "--shard")) {
-            char tail;
-            if (sscanf(val, "%zu/%zu%c", &a->shard, &a->shards, &tail) != 2 ||
-                a->shards < 1 || a->shard < 1 || a->shard > a->shards) {
-                return usage_error(cmd,
-                                   "--shard expects i/n with 1 <= i <= n, "
-                                   "found ",
-                                   val);
-            }
-        } else if (!strcmp(s, "--quiet") || !strcmp(s, "-q")) {
-            a->quiet = true;
-            continue;
-        } else if (!strcmp(s, "--series")) {
-            a->series = true;
-            continue;
-        } else if (s[0] == '-' && s[1]) {
-            return usage_error(cmd, "unknown option ", s);
-        } else if (a->spec) {
-            return usage_error(cmd, "more than one spec: ", s);
-        } else {
-            a->spec = s;
-            continue;
-        }
-        k++;
-    }
-    if (!a->spec) {
-        return usage_error(cmd, "expected an experiment spec (JSON)", "");
-    }
-    return CLI_OK;
+    a->shard = (sweep_shard){1, 1};
+    return cli_parse(c, argc, argv, a);
 }
 
 /* ---- the job: spec, base scenario, design ---- */
@@ -280,7 +295,7 @@ static size_t *todo_list(const ng_store *st, const sweep_args *a, size_t *n)
     size_t *todo = malloc((st->n_runs ? st->n_runs : 1) * sizeof *todo);
     *n = 0;
     for (size_t r = 0; todo && r < st->n_runs; r++) {
-        if (r % a->shards == a->shard - 1 && !st->done[r]) {
+        if (r % a->shard.n == a->shard.i - 1 && !st->done[r]) {
             todo[(*n)++] = r;
         }
     }
@@ -350,92 +365,118 @@ static int finish(job *j, const sweep_args *a, ng_store *st,
                     st->n_failed);
         }
         fprintf(stderr, "; wrote %s/\n", j->out);
-        if (a->shards > 1) {
+        if (a->shard.n > 1) {
             fprintf(stderr,
                     "  shard %zu/%zu: merge all shards with netgov merge\n",
-                    a->shard, a->shards);
+                    a->shard.i, a->shard.n);
         }
     }
     return CLI_OK;
 }
 
-static int sweep_main(const char *cmd, int argc, char **argv)
+/* An MPI rank other than 0 runs what rank 0 hands out until it says
+ * stop; rank 0 says stop at once when it cannot open the store. */
+static int serve(job *j)
+{
+#ifdef NG_HAVE_MPI
+    ng_error err = {0};
+    return ng_sweep_run_mpi(&j->sweep, NULL, 0, NULL, NULL, &stop_requested,
+                            &err)
+               ? CLI_RUNTIME
+               : CLI_OK;
+#else
+    (void)j;
+    return CLI_OK;
+#endif
+}
+
+static int run_store(job *j, const sweep_args *a, ng_store *st,
+                     const ng_provenance *pv, int ranks)
+{
+    size_t before = st->n_done;
+    double seconds = 0;
+    int code = run_all(j, a, st, ranks, &seconds);
+    if (code == CLI_OK) {
+        code = finish(j, a, st, pv, seconds, st->n_done - before);
+    }
+    if (code == CLI_OK && j->spec.analysis != NG_ANALYSIS_NONE &&
+        a->shard.n == 1) {
+        code = cli_sensitivity_report(&j->spec, &j->design,
+                                      j->sweep.master_seed, j->out, a->quiet);
+    }
+    return code;
+}
+
+/* The only process, or rank 0 of an MPI run: the store and the results. */
+static int lead(job *j, const sweep_args *a, const char *cmd, int ranks,
+                ng_errors *errs)
+{
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    ng_provenance pv = {cmd,
+                        j->spec.canonical,
+                        j->hash,
+                        a->design,
+                        j->sweep.master_seed,
+                        j->spec.common_numbers,
+                        j->design.n_points,
+                        j->spec.replications,
+                        j->spec.confidence,
+                        a->shard.i,
+                        a->shard.n,
+                        ranks > 1 ? 1 : a->threads,
+                        ranks};
+    ng_store st;
+    int code, rc = ng_store_open(&st, j->out, &pv, errs);
+    if (rc) {
+        cli_print_errors(errs);
+        /* A changed spec is bad input; a folder that cannot be written is
+         * a runtime failure. */
+        code = rc == NG_ECONFIG ? CLI_USAGE : CLI_RUNTIME;
+        if (ranks > 1) {
+            serve(j);
+        }
+    } else {
+        code = run_store(j, a, &st, &pv, ranks);
+    }
+    ng_store_close(&st);
+    return code;
+}
+
+static int sweep_job(const char *cmd, const sweep_args *a, int rank, int ranks)
+{
+    job j;
+    memset(&j, 0, sizeof j);
+    ng_errors errs = {0};
+    int code, rc = job_load(&j, a, cmd, &errs);
+    if (rc) {
+        if (rank == 0) {
+            cli_print_errors(&errs);
+        }
+        code = cli_exit_code(rc);
+    } else if (rank > 0) {
+        code = serve(&j);
+    } else {
+        code = lead(&j, a, cmd, ranks, &errs);
+    }
+    job_free(&j);
+    return code;
+}
+
+static int sweep_main(const cli_command *c, int argc, char **argv)
 {
     int rank = 0, ranks = 1;
 #ifdef NG_HAVE_MPI
     if (ng_mpi_start(&argc, &argv, &rank, &ranks)) {
-        fprintf(stderr, "netgov: %s: MPI failed to start\n", cmd);
+        fprintf(stderr, "netgov: %s: MPI failed to start\n", c->name);
         return CLI_RUNTIME;
     }
 #endif
     sweep_args a;
-    int code = parse_args(cmd, argc, argv, &a);
-    job j;
-    memset(&j, 0, sizeof j);
-    ng_errors errs = {0};
-    if (code == CLI_OK) {
-        int rc = job_load(&j, &a, cmd, &errs);
-        if (rc) {
-            if (rank == 0) {
-                cli_print_errors(&errs);
-            }
-            code = cli_exit_code(rc);
-        }
+    int code = parse_args(c, argc, argv, &a);
+    if (code == CLI_CONTINUE) {
+        code = sweep_job(c->name, &a, rank, ranks);
     }
-    if (code == CLI_OK && rank > 0) {
-#ifdef NG_HAVE_MPI
-        ng_error err = {0};
-        code = ng_sweep_run_mpi(&j.sweep, NULL, 0, NULL, NULL, &stop_requested,
-                                &err)
-                   ? CLI_RUNTIME
-                   : CLI_OK;
-#endif
-    } else if (code == CLI_OK) {
-        signal(SIGINT, on_signal);
-        signal(SIGTERM, on_signal);
-        ng_provenance pv = {cmd,
-                            j.spec.canonical,
-                            j.hash,
-                            a.design,
-                            j.sweep.master_seed,
-                            j.spec.common_numbers,
-                            j.design.n_points,
-                            j.spec.replications,
-                            j.spec.confidence,
-                            a.shard,
-                            a.shards,
-                            ranks > 1 ? 1 : a.threads,
-                            ranks};
-        ng_store st;
-        int rc = ng_store_open(&st, j.out, &pv, &errs);
-        if (rc) {
-            cli_print_errors(&errs);
-            /* A changed spec is bad input; a folder that cannot be written
-             * is a runtime failure. */
-            code = rc == NG_ECONFIG ? CLI_USAGE : CLI_RUNTIME;
-#ifdef NG_HAVE_MPI
-            if (ranks > 1) { /* the other ranks wait for work: release them */
-                ng_error err = {0};
-                ng_sweep_run_mpi(&j.sweep, NULL, 0, NULL, NULL, &stop_requested,
-                                 &err);
-            }
-#endif
-        } else {
-            size_t before = st.n_done;
-            double seconds = 0;
-            code = run_all(&j, &a, &st, ranks, &seconds);
-            if (code == CLI_OK) {
-                code = finish(&j, &a, &st, &pv, seconds, st.n_done - before);
-            }
-            if (code == CLI_OK && j.spec.analysis != NG_ANALYSIS_NONE &&
-                a.shards == 1) {
-                code = cli_sensitivity_report(
-                    &j.spec, &j.design, j.sweep.master_seed, j.out, a.quiet);
-            }
-        }
-        ng_store_close(&st);
-    }
-    job_free(&j);
 #ifdef NG_HAVE_MPI
     ng_mpi_stop();
 #endif
@@ -444,10 +485,10 @@ static int sweep_main(const char *cmd, int argc, char **argv)
 
 int cmd_sweep(int argc, char **argv)
 {
-    return sweep_main("sweep", argc, argv);
+    return sweep_main(&sweep_command, argc, argv);
 }
 
 int cmd_sensitivity(int argc, char **argv)
 {
-    return sweep_main("sensitivity", argc, argv);
+    return sweep_main(&sensitivity_command, argc, argv);
 }

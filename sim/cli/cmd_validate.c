@@ -4,16 +4,33 @@
 
 #include "cli.h"
 
+typedef struct validate_args {
+    const char *file;
+} validate_args;
+
+static const cli_option validate_options[] = {{0}};
+
+static const cli_command validate_command = {
+    .name = "validate",
+    .summary = "Checks a scenario config and reports every error found.",
+    .options = validate_options,
+    .input = {.name = "FILE",
+              .count = CLI_ONE,
+              .field = offsetof(validate_args, file),
+              .what = "config file",
+              .help = "a scenario config (JSON)"},
+};
+
 int cmd_validate(int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-') {
-        fprintf(stderr, "netgov: validate: expected one config file\n"
-                        "usage: netgov validate FILE\n");
-        return CLI_USAGE;
+    validate_args a = {0};
+    int code = cli_parse(&validate_command, argc, argv, &a);
+    if (code != CLI_CONTINUE) {
+        return code;
     }
     ng_config cfg;
     ng_errors errs = {0};
-    int rc = cli_load_scenario(argv[1], NULL, &cfg, &errs);
+    int rc = cli_load_scenario(a.file, NULL, &cfg, &errs);
     if (rc == 0) {
         rc = ng_config_validate(&cfg, &errs);
     }
@@ -24,7 +41,7 @@ int cmd_validate(int argc, char **argv)
     }
     printf("%s: ok: scenario \"%s\", %zu partners in the pool (%zu listed), "
            "%s governance, %s cost split, %lld ticks\n",
-           argv[1], cfg.name, ng_config_pool_size(&cfg), cfg.n_partners,
+           a.file, cfg.name, ng_config_pool_size(&cfg), cfg.n_partners,
            ng_family_choice(NG_FAMILY_GOVERNANCE, cfg.p.governance_mode),
            ng_family_choice(NG_FAMILY_COST, cfg.p.cost_rule),
            (long long)cfg.p.run_ticks);

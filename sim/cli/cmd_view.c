@@ -7,25 +7,33 @@
 #include "cli.h"
 #include "report/view.h"
 
-static const char usage_line[] =
-    "usage: netgov view RUN.json [-o FILE] [--quiet]";
+static const char view_help[] =
+    "usage: netgov view RUN.json [-o|--out FILE] [--quiet]\n"
+    "\n"
+    "Writes the animated viewer of a run (a document of netgov run) as\n"
+    "one self-contained HTML page that opens offline in a browser.\n"
+    "The run is replayed from its config and seed to get every tick's\n"
+    "partners and ties, and checked against the document.\n"
+    "\n"
+    "  -o, --out FILE  the page (default: RUN with .json replaced by\n"
+    "                  .view.html)\n"
+    "  -q, --quiet     do not print the path written\n"
+    "  -h, --help      this help\n"
+    "\n"
+    "See docs/VIEWER.md.\n";
 
-static void print_help(void)
-{
-    puts("usage: netgov view RUN.json [-o|--out FILE] [--quiet]\n"
-         "\n"
-         "Writes the animated viewer of a run (a document of netgov run) as\n"
-         "one self-contained HTML page that opens offline in a browser.\n"
-         "The run is replayed from its config and seed to get every tick's\n"
-         "partners and ties, and checked against the document.\n"
-         "\n"
-         "  -o, --out FILE  the page (default: RUN with .json replaced by\n"
-         "                  .view.html)\n"
-         "  -q, --quiet     do not print the path written\n"
-         "  -h, --help      this help\n"
-         "\n"
-         "See docs/VIEWER.md.");
-}
+static const cli_command view_command = {
+    .name = "view",
+    .summary = "Writes the animated viewer of a run as one self-contained HTML "
+               "page.",
+    .options = cli_page_options,
+    .input = {.name = "RUN.json",
+              .count = CLI_ONE,
+              .field = offsetof(cli_page_args, input),
+              .what = "run document",
+              .help = "a run document (netgov run)"},
+    .help = view_help,
+};
 
 /* "out/run.json" -> "out/run.view.html"; other names get the suffix. */
 static char *default_out(const char *run)
@@ -58,13 +66,9 @@ static int write_page(const char *out, const cJSON *data, bool quiet)
 
 int cmd_view(int argc, char **argv)
 {
-    cli_page_args a;
-    int code = cli_parse_page_args(argc, argv, "view", usage_line,
-                                   "the run document (RUN.json)", &a);
-    if (code != CLI_OK || a.help) {
-        if (a.help) {
-            print_help();
-        }
+    cli_page_args a = {0};
+    int code = cli_parse(&view_command, argc, argv, &a);
+    if (code != CLI_CONTINUE) {
         return code;
     }
     ng_errors errs = {0};

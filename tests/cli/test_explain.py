@@ -166,7 +166,7 @@ cases = [
     (["explain", "short.json"], "series.contribution"),
     (["explain", "bad_partner.json"], "partners[3].capacity"),
     (["explain", "no_members.json", "--out", "x.txt"], "series.members"),
-    (["explain"], "missing RUN.json"),
+    (["explain"], "missing the run document (RUN.json)"),
     (["explain", "good.json", "--bogus"], "--bogus"),
 ]
 for args, text in cases:

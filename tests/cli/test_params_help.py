@@ -1,5 +1,6 @@
 """netgov params (text and --json) against include/netgov/param_table.h,
-the defaults against a run's resolved config, --help and --version."""
+the defaults against a run's resolved config, --help and --version, and
+every command's --help and usage errors (one parser, sim/cli/common.c)."""
 import os
 import re
 import sys
@@ -177,12 +178,71 @@ def help_version(s):
             repr(r.text))
 
 
+# command: (an option that takes a value, a command line that gives a
+# single-value option twice, that option as spelt the second time)
+COMMANDS = {
+    "run": ("--out", ["--preset", "default", "--preset", "default"],
+            "--preset"),
+    "compare": ("--reps", ["--reps", "2", "--reps", "3"], "--reps"),
+    "sweep": ("--out", ["s.json", "-j", "1", "-j", "2"], "-j"),
+    "sensitivity": ("--design", ["s.json", "--out", "a", "--out", "b"],
+                    "--out"),
+    "merge": ("--out", ["d", "--out", "a", "--out", "b"], "--out"),
+    "odd": ("--set", ["--out", "a", "--out", "b"], "--out"),
+    "explain": ("--out", ["r.json", "--out", "a", "--out", "b"], "--out"),
+    "view": ("-o", ["r.json", "-o", "a", "-o", "b"], "-o"),
+    "report": ("--out", ["r.json", "-o", "a", "--out", "b"], "--out"),
+    "params": (None, None, None),
+    "presets": (None, None, None),
+    "validate": (None, None, None),
+}
+
+
+def usage_error(s, d, label, args, message):
+    r = s.run(*args, cwd=d)
+    cmd = args[0]
+    s.check("%s: exit 2" % label, r.status == 2,
+            "got %s; %r" % (r.status, r.err))
+    s.check("%s: says \"%s\"" % (label, message),
+            r.err.startswith("netgov: %s: %s\n" % (cmd, message)), r.err)
+    s.check("%s: usage line and hint on stderr, nothing on stdout" % label,
+            "\nusage: netgov %s" % cmd in r.err and
+            r.err.endswith("(try netgov %s --help)\n" % cmd) and
+            r.out == b"", repr(r.err))
+
+
+def command_usage(s):
+    """Every command has --help and reports the same usage errors the same
+    way, with exit status 2 and nothing written."""
+    d = s.fresh_dir("usage")
+    for cmd, (valued, twice, named) in COMMANDS.items():
+        for flag in ("--help", "-h"):
+            r = s.run(cmd, flag, cwd=d)
+            s.check("%s %s: exit 0, usage on stdout, nothing on stderr"
+                    % (cmd, flag), r.status == 0 and r.err == "" and
+                    r.text.startswith("usage: netgov %s" % cmd),
+                    "%s %r" % (r.status, r.err))
+        usage_error(s, d, "%s --bogus" % cmd, [cmd, "--bogus"],
+                    "unknown option --bogus")
+        if valued:
+            usage_error(s, d, "%s %s without value" % (cmd, valued),
+                        [cmd, "x", valued], "missing value after " + valued)
+        if twice:
+            usage_error(s, d, "%s %s twice" % (cmd, named), [cmd] + twice,
+                        "%s given twice" % named)
+    usage_error(s, d, "presets with an argument", ["presets", "x"],
+                "unexpected argument x")
+    s.check("usage errors: nothing written", os.listdir(d) == [],
+            repr(os.listdir(d)))
+
+
 def main():
     s = clitest.Suite("params, --help, --version")
     entries = params_checks(s)
     if entries:
         defaults_checks(s, entries)
     help_version(s)
+    command_usage(s)
     s.finish()
 
 

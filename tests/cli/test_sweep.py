@@ -935,11 +935,11 @@ def usage_errors(s):
                   "max": 0.9}],
         "sensitivity": {"method": "sobol", "samples": 4}})
     cases = [
-        ("sweep: no spec", ["sweep"], ["expected an experiment spec"]),
+        ("sweep: no spec", ["sweep"], ["missing the experiment spec"]),
         ("sweep: missing spec file", ["sweep", "missing.json"],
          ["missing.json", "cannot open"]),
         ("sweep: two specs", ["sweep", "ok.json", "ok.json"],
-         ["more than one spec"]),
+         ["more than one experiment spec"]),
         ("sweep: unknown option", ["sweep", "ok.json", "--bogus"],
          ["unknown option --bogus"]),
         ("sweep: -j 0", ["sweep", "ok.json", "-j", "0"],
