@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "error_internal.h"
 #include "netgov/output.h"
 #include "output_internal.h"
 
@@ -40,8 +41,9 @@ int ng__make_parents(const char *path, ng_error *err)
         }
         *c = '\0';
         if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+            char why[NG_ERRNO_TEXT];
             return ng_error_set(err, NG_EIO, dir, "cannot create: %s",
-                                strerror(errno));
+                                ng__errno_text(errno, why));
         }
         *c = '/';
     }
@@ -86,29 +88,31 @@ int ng__write_atomic(const char *path,
     if (rc) {
         return rc;
     }
+    char why[NG_ERRNO_TEXT];
     char tmp[4200];
     snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         return ng_error_set(err, NG_EIO, path, "cannot create: %s",
-                            strerror(errno));
+                            ng__errno_text(errno, why));
     }
     FILE *f = fdopen(fd, "w");
     if (!f) {
+        rc = ng_error_set(err, NG_EIO, path, "cannot open: %s",
+                          ng__errno_text(errno, why));
         close(fd);
         unlink(tmp);
-        return ng_error_set(err, NG_EIO, path, "cannot open: %s",
-                            strerror(errno));
+        return rc;
     }
     rc = write(ctx, f, err);
     if (fflush(f) != 0 || ferror(f)) {
         rc = rc ? rc
                 : ng_error_set(err, NG_EIO, path, "write failed: %s",
-                               strerror(errno));
+                               ng__errno_text(errno, why));
     }
     if (fclose(f) != 0 && rc == 0) {
         rc = ng_error_set(err, NG_EIO, path, "close failed: %s",
-                          strerror(errno));
+                          ng__errno_text(errno, why));
     }
     /* mkstemp creates 0600; results are meant to be shared like any file. */
     if (rc == 0) {
@@ -118,7 +122,7 @@ int ng__write_atomic(const char *path,
     }
     if (rc == 0 && rename(tmp, path) != 0) {
         rc = ng_error_set(err, NG_EIO, path, "cannot rename into place: %s",
-                          strerror(errno));
+                          ng__errno_text(errno, why));
     }
     if (rc != 0) {
         unlink(tmp);
