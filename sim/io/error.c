@@ -1,11 +1,14 @@
 /* Status codes and error context (error.h), and the thread-safe error
  * helpers of error_internal.h. */
-#define _POSIX_C_SOURCE 200809L /* strerror_r */
+#define _POSIX_C_SOURCE 200809L /* strerror_r, pthread_once */
 #include "netgov/error.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <gsl/gsl_errno.h>
 
 #include "error_internal.h"
 
@@ -89,4 +92,23 @@ const char *ng__errno_text(int errnum, char buf[NG_ERRNO_TEXT])
         snprintf(buf, NG_ERRNO_TEXT, "Unknown error %d", errnum);
     }
     return buf;
+}
+
+static pthread_once_t gsl_once = PTHREAD_ONCE_INIT;
+
+static void gsl_handler_off(void)
+{
+    /* GSL can only read its handler by replacing it.  A handler the program
+     * installed (it may log, or switch handlers off itself, as netgov's own
+     * main does) is put back: the library changes only the default, which
+     * would abort the program for a domain error. */
+    gsl_error_handler_t *before = gsl_set_error_handler_off();
+    if (before) {
+        gsl_set_error_handler(before);
+    }
+}
+
+void ng__gsl_init(void)
+{
+    pthread_once(&gsl_once, gsl_handler_off);
 }

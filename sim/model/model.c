@@ -12,6 +12,7 @@
 #include <gsl/gsl_sort.h>
 
 #include "engine.h"
+#include "io/error_internal.h"
 
 /* ---- seeds ---- */
 
@@ -156,6 +157,7 @@ static size_t events_capacity(const ng_params *p, size_t n)
 
 ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
 {
+    ng__gsl_init();
     ng_model *m = calloc(1, sizeof *m);
     if (!m) {
         ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
