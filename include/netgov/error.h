@@ -4,6 +4,17 @@
  * given a non-NULL ng_error, fill it with where the problem is (a config field
  * path such as "governance.nao.monitoring") and what is wrong.  The library
  * never prints and never exits; the CLI turns statuses into exit codes.
+ *
+ * GSL's default error handler would abort the program, so the first call
+ * that can reach GSL (ng_model_alloc, the sweep runners, the samplers,
+ * the sensitivity and summary statistics) switches it off, unless the
+ * program has installed a handler of its own, which is left alone.  The
+ * library changes no other process-wide state (umask, locale, environment)
+ * and may be used from several threads, one model per thread, with two
+ * limits: cJSON's parser records its last error in a process-wide variable,
+ * so parse JSON (configs, specs, tables) on one thread at a time; and
+ * numbers are read and written with strtod and printf, so LC_NUMERIC must
+ * stay "C", as it is unless the program calls setlocale.
  */
 #ifndef NETGOV_ERROR_H
 #define NETGOV_ERROR_H

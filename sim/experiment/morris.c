@@ -28,6 +28,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "io/error_internal.h"
 #include "netgov/experiment.h"
 
 /* a * b without overflow into *out; false when it would overflow. */
@@ -74,6 +75,7 @@ static void draw_trajectory(gsl_rng *r, size_t k, size_t levels,
 int ng_morris_design(size_t r, size_t k, size_t levels, uint64_t seed,
                      double *u)
 {
+    ng__gsl_init();
     size_t rows, cells;
     if (r == 0 || k == 0 || levels < 2 || levels % 2 != 0 || !u ||
         !mul_size(r, k + 1, &rows) || !mul_size(rows, k, &cells)) {
@@ -261,6 +263,7 @@ int ng_morris_effects(const double *u, const double *y, size_t r, size_t k,
                       size_t bootstrap, double level, uint64_t seed,
                       ng_morris_effect *out, ng_error *err)
 {
+    ng__gsl_init();
     int rc = check_morris_args(u, y, r, k, bootstrap, level, out, err);
     if (rc != 0) {
         return rc;

@@ -12,6 +12,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "io/error_internal.h"
 #include "io/output_internal.h"
 #include "netgov/model.h"
 #include "netgov/output.h"
@@ -237,6 +238,8 @@ int ng_sweep_run_threads(const ng_sweep *s, const size_t *todo, size_t n_todo,
                          int threads, ng_line_sink sink, void *ctx,
                          volatile sig_atomic_t *stop, ng_error *err)
 {
+    /* Once, before any worker thread starts. */
+    ng__gsl_init();
     if (threads < 1) {
         return ng_error_set(err, NG_EINVAL, "-j", "expected at least 1 thread");
     }

@@ -8,6 +8,7 @@
 
 #include <mpi.h>
 
+#include "io/error_internal.h"
 #include "netgov/sweep.h"
 
 enum { TAG_ASK = 1, TAG_RUN = 2, TAG_LINE = 3 };
@@ -120,6 +121,7 @@ int ng_sweep_run_mpi(const ng_sweep *s, const size_t *todo, size_t n_todo,
                      ng_line_sink sink, void *ctx, volatile sig_atomic_t *stop,
                      ng_error *err)
 {
+    ng__gsl_init();
     int rank, ranks;
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &ranks);

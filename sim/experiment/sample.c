@@ -30,6 +30,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 
+#include "io/error_internal.h"
 #include "netgov/experiment.h"
 
 /* GSL's Sobol generator fails (GSL_EFAILED) once its 30-bit counter is
@@ -55,6 +56,7 @@ static double stratum_point(size_t j, size_t n, double uniform)
 
 int ng_sample_lhs(size_t n, size_t k, uint64_t seed, double *u)
 {
+    ng__gsl_init();
     if (n == 0 || k == 0 || !size_ok(n, k) || n > SIZE_MAX / sizeof(size_t) ||
         seed == 0 || seed > UINT32_MAX) {
         return NG_EINVAL;
@@ -92,6 +94,7 @@ static bool all_zero(const double *x, size_t k)
 
 int ng_sample_sobol(size_t n, size_t k, double *u)
 {
+    ng__gsl_init();
     if (n == 0 || k == 0 || k > NG_SOBOL_MAX_DIM || n > SOBOL_MAX_POINTS ||
         !size_ok(n, k)) {
         return NG_EINVAL;

@@ -33,6 +33,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "io/error_internal.h"
 #include "netgov/experiment.h"
 
 /* a * b without overflow into *out; false when it would overflow. */
@@ -64,6 +65,7 @@ static void put_design_row(const double *point, size_t n, size_t k, size_t j,
 
 int ng_saltelli_design(size_t n, size_t k, double *u)
 {
+    ng__gsl_init();
     size_t rows, cells;
     if (n == 0 || k == 0 || k > NG_SOBOL_MAX_DIM / 2 || !u ||
         !mul_size(n, k + 2, &rows) || !mul_size(rows, k, &cells)) {
@@ -250,6 +252,7 @@ int ng_sobol_indices(const double *y, size_t n, size_t k, size_t bootstrap,
                      double level, uint64_t seed, ng_sobol_index *out,
                      ng_error *err)
 {
+    ng__gsl_init();
     int rc = check_sobol_args(y, n, k, bootstrap, level, out, err);
     if (rc != 0) {
         return rc;

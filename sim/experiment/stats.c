@@ -21,10 +21,12 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "io/error_internal.h"
 #include "netgov/experiment.h"
 
 void ng_stat_describe(const double *x, size_t n, double level, ng_stat *out)
 {
+    ng__gsl_init();
     out->n = n;
     out->mean = out->sd = out->ci_low = out->ci_high = (double)NAN;
     if (n == 0) {

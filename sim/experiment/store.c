@@ -18,6 +18,7 @@
 #include <cjson/cJSON.h>
 
 #include "io/config_internal.h"
+#include "io/error_internal.h"
 #include "io/output_internal.h"
 #include "netgov/netgov.h"
 #include "netgov/sweep.h"
@@ -183,12 +184,13 @@ static size_t line_run(const char *line, size_t len)
 static int scan_runs(ng_store *st, const char *path, const ng_provenance *pv,
                      ng_errors *errs)
 {
+    char why[NG_ERRNO_TEXT];
     FILE *f = fopen(path, "r");
     if (!f) {
         return errno == ENOENT
                    ? 0
                    : ng_errors_add(errs, NG_EIO, path, "cannot open: %s",
-                                   strerror(errno));
+                                   ng__errno_text(errno, why));
     }
     char *line = NULL;
     size_t cap = 0, lineno = 0;
@@ -221,7 +223,7 @@ static int scan_runs(ng_store *st, const char *path, const ng_provenance *pv,
     fclose(f);
     if (rc == 0 && truncate(path, good) != 0) {
         rc = ng_errors_add(errs, NG_EIO, path, "cannot truncate: %s",
-                           strerror(errno));
+                           ng__errno_text(errno, why));
     }
     return rc;
 }
@@ -262,8 +264,9 @@ int ng_store_open(ng_store *st, const char *dir, const ng_provenance *pv,
     path_in(dir, "runs.jsonl", path, sizeof path);
     st->fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0666);
     if (st->fd < 0) {
+        char why[NG_ERRNO_TEXT];
         return ng_errors_add(errs, NG_EIO, path, "cannot open: %s",
-                             strerror(errno));
+                             ng__errno_text(errno, why));
     }
     return 0;
 }
@@ -280,8 +283,10 @@ int ng_store_append(ng_store *st, const char *line, ng_error *err)
     ssize_t put = write(st->fd, buf, n + 1);
     free(buf);
     if (put != (ssize_t)(n + 1)) {
+        char why[NG_ERRNO_TEXT];
         return ng_error_set(err, NG_EIO, st->dir, "cannot write runs.jsonl: %s",
-                            put < 0 ? strerror(errno) : "short write");
+                            put < 0 ? ng__errno_text(errno, why)
+                                    : "short write");
     }
     st->n_done++;
     return 0;
@@ -392,13 +397,14 @@ static int collate(const char *const *inputs, size_t n_inputs, const char *out,
                    size_t n_runs, size_t shard, size_t shards, size_t *failed,
                    ng_error *err)
 {
+    char why[NG_ERRNO_TEXT];
     collation c = {calloc(n_inputs ? n_inputs : 1, sizeof(FILE *)), NULL, 0, 0};
     int rc = c.in ? 0 : ng_error_set(err, NG_ENOMEM, out, "out of memory");
     for (size_t k = 0; rc == 0 && k < n_inputs; k++) {
         c.in[k] = fopen(inputs[k], "r");
         rc = c.in[k] ? index_file(&c, k, inputs[k], err)
                      : ng_error_set(err, NG_EIO, inputs[k], "cannot open: %s",
-                                    strerror(errno));
+                                    ng__errno_text(errno, why));
     }
     if (rc == 0) {
         if (c.n) {

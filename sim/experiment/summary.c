@@ -10,6 +10,7 @@
 #include <gsl/gsl_cdf.h>
 
 #include "experiment/summary_internal.h"
+#include "io/error_internal.h"
 #include "io/output_internal.h"
 #include "netgov/sweep.h"
 
@@ -182,6 +183,7 @@ static void add_series(cJSON *point, cJSON *const *ok, size_t n_ok,
 
 cJSON *ng__point_summary(cJSON *const *runs, size_t n, double level)
 {
+    ng__gsl_init();
     cJSON **ok = malloc((n ? n : 1) * sizeof *ok);
     double *buf = malloc((n ? n : 1) * sizeof *buf);
     cJSON *point = cJSON_CreateObject();

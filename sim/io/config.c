@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config_internal.h"
+#include "error_internal.h"
 #include "netgov/rules.h"
 
 static const char *const sector_names[NG_SECTOR_COUNT] = {
@@ -85,8 +86,9 @@ int ng__file_read(const char *path, char **text, size_t *len, ng_errors *errs)
     *len = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
+        char why[NG_ERRNO_TEXT];
         return ng_errors_add(errs, NG_EIO, path, "cannot open: %s",
-                             strerror(errno));
+                             ng__errno_text(errno, why));
     }
     char *buf = NULL;
     size_t n = 0, cap = 0;

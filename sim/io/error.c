@@ -1,9 +1,16 @@
-/* Status codes and error context (error.h). */
+/* Status codes and error context (error.h), and the thread-safe error
+ * helpers of error_internal.h. */
+#define _POSIX_C_SOURCE 200809L /* strerror_r, pthread_once */
 #include "netgov/error.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+
+#include <gsl/gsl_errno.h>
+
+#include "error_internal.h"
 
 const char *ng_strerror(int code)
 {
@@ -70,4 +77,38 @@ int ng_errors_add(ng_errors *errs, int code, const char *where, const char *fmt,
     fill(&errs->items[errs->n++], code, where, fmt, ap);
     va_end(ap);
     return code;
+}
+
+const char *ng__errno_text(int errnum, char buf[NG_ERRNO_TEXT])
+{
+    /* Without _GNU_SOURCE glibc declares the POSIX strerror_r, which returns
+     * a status and fills buf; the GNU one returns a char * that need not be
+     * buf.  Defining _GNU_SOURCE here would switch, so that fails to build. */
+    _Static_assert(
+        _Generic(strerror_r(errnum, buf, NG_ERRNO_TEXT), int : 1, default : 0),
+        "expected the POSIX (XSI) strerror_r");
+    if (strerror_r(errnum, buf, NG_ERRNO_TEXT) != 0) {
+        /* An unknown errnum (EINVAL): glibc's strerror says the same. */
+        snprintf(buf, NG_ERRNO_TEXT, "Unknown error %d", errnum);
+    }
+    return buf;
+}
+
+static pthread_once_t gsl_once = PTHREAD_ONCE_INIT;
+
+static void gsl_handler_off(void)
+{
+    /* GSL can only read its handler by replacing it.  A handler the program
+     * installed (it may log, or switch handlers off itself, as netgov's own
+     * main does) is put back: the library changes only the default, which
+     * would abort the program for a domain error. */
+    gsl_error_handler_t *before = gsl_set_error_handler_off();
+    if (before) {
+        gsl_set_error_handler(before);
+    }
+}
+
+void ng__gsl_init(void)
+{
+    pthread_once(&gsl_once, gsl_handler_off);
 }

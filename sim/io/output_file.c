@@ -1,13 +1,16 @@
-#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen, umask */
+#define _POSIX_C_SOURCE 200809L /* open's O_CLOEXEC, fdopen, getpid */
 /* Safe file output (output.h): write to a temporary beside the target and
  * rename on success, so a failed or interrupted run leaves no half file. */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "error_internal.h"
 #include "netgov/output.h"
 #include "output_internal.h"
 
@@ -40,8 +43,9 @@ int ng__make_parents(const char *path, ng_error *err)
         }
         *c = '\0';
         if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+            char why[NG_ERRNO_TEXT];
             return ng_error_set(err, NG_EIO, dir, "cannot create: %s",
-                                strerror(errno));
+                                ng__errno_text(errno, why));
         }
         *c = '/';
     }
@@ -78,6 +82,30 @@ int ng_output_to_path(const ng_model *m, const char *path,
     return ng__write_atomic(path, write_model, &w, err);
 }
 
+/* Temporaries are numbered per process, so threads writing beside each
+ * other never pick the same name. */
+static atomic_ulong temp_serial;
+
+/* Creates a new temporary "path.tmp.PID.N" for writing, its name in tmp.
+ * Mode 0666, from which the kernel takes the umask (or a default ACL) away
+ * exactly as for a file fopen creates: mkstemp's 0600 would need the umask
+ * to widen, and reading it means setting it, for every thread at once.
+ * O_EXCL makes a name taken by a stale temporary (a killed run of the same
+ * pid) or by anyone else fail rather than be reused, so try further
+ * numbers. */
+static int open_temp(const char *path, char *tmp, size_t size)
+{
+    for (int attempt = 0; attempt < 100; attempt++) {
+        unsigned long serial = atomic_fetch_add(&temp_serial, 1);
+        snprintf(tmp, size, "%s.tmp.%ld.%lu", path, (long)getpid(), serial);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (fd >= 0 || errno != EEXIST) {
+            return fd;
+        }
+    }
+    return -1; /* errno is EEXIST */
+}
+
 int ng__write_atomic(const char *path,
                      int (*write)(void *ctx, FILE *f, ng_error *err), void *ctx,
                      ng_error *err)
@@ -86,39 +114,34 @@ int ng__write_atomic(const char *path,
     if (rc) {
         return rc;
     }
+    char why[NG_ERRNO_TEXT];
     char tmp[4200];
-    snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", path);
-    int fd = mkstemp(tmp);
+    int fd = open_temp(path, tmp, sizeof tmp);
     if (fd < 0) {
         return ng_error_set(err, NG_EIO, path, "cannot create: %s",
-                            strerror(errno));
+                            ng__errno_text(errno, why));
     }
     FILE *f = fdopen(fd, "w");
     if (!f) {
+        rc = ng_error_set(err, NG_EIO, path, "cannot open: %s",
+                          ng__errno_text(errno, why));
         close(fd);
         unlink(tmp);
-        return ng_error_set(err, NG_EIO, path, "cannot open: %s",
-                            strerror(errno));
+        return rc;
     }
     rc = write(ctx, f, err);
     if (fflush(f) != 0 || ferror(f)) {
         rc = rc ? rc
                 : ng_error_set(err, NG_EIO, path, "write failed: %s",
-                               strerror(errno));
+                               ng__errno_text(errno, why));
     }
     if (fclose(f) != 0 && rc == 0) {
         rc = ng_error_set(err, NG_EIO, path, "close failed: %s",
-                          strerror(errno));
-    }
-    /* mkstemp creates 0600; results are meant to be shared like any file. */
-    if (rc == 0) {
-        mode_t mask = umask(0);
-        umask(mask);
-        chmod(tmp, 0666 & ~mask);
+                          ng__errno_text(errno, why));
     }
     if (rc == 0 && rename(tmp, path) != 0) {
         rc = ng_error_set(err, NG_EIO, path, "cannot rename into place: %s",
-                          strerror(errno));
+                          ng__errno_text(errno, why));
     }
     if (rc != 0) {
         unlink(tmp);

@@ -12,6 +12,7 @@
 #include <gsl/gsl_sort.h>
 
 #include "engine.h"
+#include "io/error_internal.h"
 
 /* ---- seeds ---- */
 
@@ -177,6 +178,7 @@ static int bind_rules(ng_model *m)
 
 ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
 {
+    ng__gsl_init();
     ng_model *m = calloc(1, sizeof *m);
     if (!m) {
         ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
