@@ -1,4 +1,7 @@
-/* Internal view of ng_model, shared by the model, the phases and the rules.
+/* The state of a run (struct ng_model): the model's internal data, read by
+ * the kernel, the phases and the rules (sim/model, sim/phases, sim/rules).
+ * The functions that change this state while keeping it consistent are in
+ * model/kernel.h, which includes this file.
  *
  * Partners are a structure of arrays over the whole pool (index = partner
  * id).  Ties are fixed-stride adjacency: partner i's ties are
@@ -132,96 +135,5 @@ struct ng_model {
     int64_t total_shocks, total_incidents, total_votes, total_votes_failed;
     double fit_sum, mission_turn_total, process_total;
 };
-
-/* ---- model.c: membership and events ---- */
-void ng__model_event(ng_model *m, int type, int reason, long partner,
-                     double amount);
-void ng__member_add(ng_model *m, size_t i, int reason);
-/* Removes member i with state NG_EXITED or NG_EXCLUDED. */
-void ng__member_remove(ng_model *m, size_t i, int new_state, int reason);
-/* Index of j among i's ties, or NG_NONE. */
-size_t ng__tie_find(const ng_model *m, size_t i, size_t j);
-/* Adds an undirected tie with initial trust t both ways; false if either
- * end is full or the tie exists. */
-bool ng__tie_add(ng_model *m, size_t i, size_t j, double t);
-/* Cosine similarity of two interest vectors, in [0,1]. */
-double ng__cosine(const double *a, const double *b);
-/* Recomputes power over current members (capacity relative to the members'
- * mean) and the members' mean capacity. */
-void ng__power_update(ng_model *m);
-/* Expected sanction per unit of shortfall (governance x cost rule). */
-double ng__deterrence(const ng_model *m, size_t i);
-
-/* Sets the mission and recomputes every partner's alignment and
- * valuation (O(N)). */
-void ng__mission_set(ng_model *m, const double *mission);
-/* The mission scaled to sum 1 (the founders' mission is a weighted sum). */
-void ng__mission_simplex(const ng_model *m, double *out);
-/* u_i = w_soc(sector) g_i + w_econ(sector) e for partner i, with the given
- * alignment g_i; the update stores it for the current alignment. */
-double ng__valuation_of(const ng_model *m, size_t i, double alignment);
-void ng__valuation_update(ng_model *m, size_t i);
-
-/* ---- population.c, network.c, geography.c ---- */
-int ng__population_build(ng_model *m, ng_error *err);
-void ng__network_build(ng_model *m);
-bool ng__geography_on(const ng_model *m);
-/* Generated locations, uniform over the region; listed ones override. */
-void ng__geography_place(ng_model *m);
-/* Whether a tie between i and j is accepted: always without geography,
- * else with probability exp(-d_ij / tie_range) (draws from r). */
-bool ng__geography_accept(const ng_model *m, size_t i, size_t j, gsl_rng *r);
-/* Sum over member pairs of (d_ij / cost_distance)^2, in O(n). */
-double ng__geography_pair_distance(const ng_model *m);
-
-/* ---- vote.c: decisions among members (MODEL.md 5) ---- */
-/* Whether voter i supports the proposal. */
-typedef bool (*ng_support_fn)(const ng_model *m, size_t i, const void *ctx);
-/* Holds a vote of all members (of the lead alone under a lead with the
- * "governance" rule) on `topic` (an ng_reason), records it and outvotes
- * the losers.  Returns whether it passed. */
-bool ng__vote(ng_model *m, int topic, ng_support_fn support, const void *ctx);
-/* Admission vote of the members tied to candidate c under an explicit
- * decision rule; returns whether c is admitted. */
-bool ng__vote_admission(ng_model *m, size_t c, gsl_rng *r);
-
-/* ---- phases, in schedule order (MODEL.md section 3) ---- */
-int ng__phase_environment(ng_model *m, ng_error *err);
-int ng__phase_mission(ng_model *m, ng_error *err);
-int ng__phase_recruit(ng_model *m, ng_error *err);
-int ng__phase_quotas(ng_model *m, ng_error *err);
-int ng__phase_contribute(ng_model *m, ng_error *err);
-int ng__phase_produce(ng_model *m, ng_error *err);
-int ng__phase_information(ng_model *m, ng_error *err);
-int ng__phase_monitor(ng_model *m, ng_error *err);
-int ng__phase_learn(ng_model *m, ng_error *err);
-int ng__phase_exit(ng_model *m, ng_error *err);
-int ng__phase_breakdown(ng_model *m, ng_error *err);
-int ng__phase_evaluate(ng_model *m, ng_error *err);
-int ng__phase_record(ng_model *m, ng_error *err);
-
-/* ---- helpers shared by phases and rules ---- */
-/* Whether member i's contribution this tick is a violation. */
-bool ng__violates(const ng_model *m, size_t i);
-/* Shortfall x_norm - x_i times quota: the base of fines and social costs. */
-double ng__shortfall_amount(const ng_model *m, size_t i);
-/* Records a sanction of `amount` on member i (payoff and event). */
-void ng__sanction(ng_model *m, size_t i, int reason, double amount);
-/* Number of i's ties to current members. */
-size_t ng__tied_members(const ng_model *m, size_t i);
-/* (c_i / mean member capacity)^epsilon: how a member's benefit scales with
- * its size (produce.c). */
-double ng__size_factor(const ng_model *m, size_t i);
-/* fit^(1 + stakes h) for a mission with fit `fit`, and the update of the
- * model's fit and fit factor from its mission and focus (environment.c). */
-void ng__fit_update(ng_model *m);
-double ng__fit_factor(const ng_model *m, double fit);
-/* Ends the run with an outcome and cause, recording the event. */
-void ng__end(ng_model *m, int outcome, int cause);
-/* Power a candidate would have among the current members. */
-double ng__power_of(const ng_model *m, size_t i);
-/* The capacity split, shared by the capacity and voluntary rules. */
-void ng__quota_by_capacity(ng_model *m, double budget);
-double ng__estimate_by_capacity(const ng_model *m, size_t c);
 
 #endif

@@ -4,8 +4,11 @@
  * own file (sim/rules/gov_*.c, cost_*.c; the small decision rules share
  * decide.c) plus one line in the registry (sim/rules/registry.c).  Phases
  * call through these tables; the engine has no switch over modes.  Rules are
- * stateless: they read the model and the parameters and write only the outputs
- * they are given.
+ * stateless: they read the model and the parameters and write only what
+ * their function's contract below names, through the kernel's functions
+ * where it says so (sim/model/kernel.h), so the counters, events and pools
+ * those writes feed stay in step.  Functions taking a const model write
+ * nothing but their result (and draws from the generator they are given).
  */
 #ifndef NETGOV_RULES_H
 #define NETGOV_RULES_H
@@ -53,12 +56,17 @@ typedef struct ng_decision_rule {
 typedef struct ng_governance {
     const char *name;    /* value of governance.mode */
     const char *summary; /* one line for listings */
+    /* Fills *out from the parameters; writes nothing else. */
     void (*coeffs)(const ng_params *p, ng_gov_coeffs *out);
     /* Whether the mode admits candidate `c` invited by member `inviter`
      * (inviter < 0: the NAO's outreach).  May draw from rng. */
     bool (*admit)(const ng_model *m, size_t c, long inviter, gsl_rng *rng);
-    /* Observes members, counts violations, imposes sanctions and records
-     * them as events.  Draws from rng. */
+    /* Observes members and draws from rng.  It may write only: a detected
+     * violation (ng__violation_record), a sanction whose amount is lost
+     * (ng__sanction: a warning or a social cost), a fine that enters the
+     * next tick's pool (ng__sanction_fine), and a mark that excludes a
+     * member at this tick's exit phase (ng__exclusion_mark).  These keep
+     * the member's and the tick's counts, the payoff and the events. */
     void (*monitor)(ng_model *m, gsl_rng *rng);
     /* Voice of member i in [0,1], an input to perceived fairness. */
     double (*voice)(const ng_model *m, size_t i);
@@ -74,8 +82,9 @@ typedef struct ng_cost_rule {
     const char *summary;
     bool shortfall_is_violation; /* false for voluntary */
     bool needs_lead;             /* valid only under lead governance */
-    /* Fills m->quota[i] for every member so that the quotas sum to
-     * `budget`; the engine checks that and caps quotas at capacity. */
+    /* Writes m->quota[i] for every member, and nothing else, so that the
+     * quotas sum to `budget`; the engine checks that and caps quotas at
+     * capacity. */
     void (*quotas)(ng_model *m, double budget);
     /* The quota candidate c would expect to pay if it joined now. */
     double (*estimate)(const ng_model *m, size_t c);

@@ -10,7 +10,7 @@
 
 #include <cjson/cJSON.h>
 
-#include "engine.h"
+#include "model/kernel.h"
 #include "netgov/netgov.h"
 #include "output_internal.h"
 

@@ -24,7 +24,8 @@
  */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 static double sector_diversity(const ng_model *m)
 {
