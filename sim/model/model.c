@@ -41,49 +41,10 @@ uint64_t ng_seed_mix(uint64_t master, uint64_t stream)
 
 static int alloc_arrays(ng_model *m)
 {
-    size_t n = m->n, nk = m->n * m->k_max;
-    ALLOC(m->sector, n);
-    ALLOC(m->disposition, n);
-    ALLOC(m->state, n);
-    ALLOC(m->founder, n);
-    ALLOC(m->ever_joined, n);
-    ALLOC(m->flagged, n);
-    ALLOC(m->fresh, n);
-    ALLOC(m->capacity, n);
-    ALLOC(m->authority, n);
-    ALLOC(m->support, n);
-    ALLOC(m->interests, n * NG_DIM);
-    ALLOC(m->slope, n);
-    ALLOC(m->power, n);
-    ALLOC(m->alignment, n);
-    ALLOC(m->valuation, n);
-    ALLOC(m->location, 2 * n);
-    ALLOC(m->commitment, n);
-    ALLOC(m->belief, n);
-    ALLOC(m->system_trust, n);
-    ALLOC(m->eff_trust, n);
-    ALLOC(m->value, n);
-    ALLOC(m->payoff_avg, n);
-    ALLOC(m->asked_total, n);
-    ALLOC(m->paid_total, n);
-    ALLOC(m->benefit_total, n);
-    ALLOC(m->quota, n);
-    ALLOC(m->x, n);
-    ALLOC(m->paid, n);
-    ALLOC(m->benefit, n);
-    ALLOC(m->payoff, n);
-    ALLOC(m->sanction, n);
-    ALLOC(m->violations, n);
-    ALLOC(m->patience, n);
-    ALLOC(m->state_tick, n);
-    ALLOC(m->cooldown_until, n);
-    ALLOC(m->nbr, nk);
-    ALLOC(m->trust, nk);
-    ALLOC(m->deg, n);
-    ALLOC(m->member, n);
-    ALLOC(m->member_pos, n);
-    ALLOC(m->scratch_idx, n);
-    ALLOC(m->scratch_real, n);
+    size_t n = m->n, k_max = m->k_max;
+#define NG_ALLOC_ARRAY(type, name, per, meaning) ALLOC(m->name, n *(per));
+    NG_MODEL_ARRAYS(NG_ALLOC_ARRAY)
+#undef NG_ALLOC_ARRAY
     ALLOC(m->series, NG_METRIC_COUNT * m->ticks_cap);
     ALLOC(m->events, m->events_cap);
     return 0;
@@ -93,53 +54,11 @@ fail:
 
 static void free_arrays(ng_model *m)
 {
-    void *arrays[] = {m->sector,
-                      m->disposition,
-                      m->state,
-                      m->founder,
-                      m->ever_joined,
-                      m->flagged,
-                      m->fresh,
-                      m->capacity,
-                      m->authority,
-                      m->support,
-                      m->interests,
-                      m->slope,
-                      m->power,
-                      m->alignment,
-                      m->valuation,
-                      m->location,
-                      m->commitment,
-                      m->belief,
-                      m->system_trust,
-                      m->eff_trust,
-                      m->value,
-                      m->payoff_avg,
-                      m->asked_total,
-                      m->paid_total,
-                      m->benefit_total,
-                      m->quota,
-                      m->x,
-                      m->paid,
-                      m->benefit,
-                      m->payoff,
-                      m->sanction,
-                      m->violations,
-                      m->patience,
-                      m->state_tick,
-                      m->cooldown_until,
-                      m->nbr,
-                      m->trust,
-                      m->deg,
-                      m->member,
-                      m->member_pos,
-                      m->scratch_idx,
-                      m->scratch_real,
-                      m->series,
-                      m->events};
-    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) {
-        free(arrays[i]);
-    }
+#define NG_FREE_ARRAY(type, name, per, meaning) free(m->name);
+    NG_MODEL_ARRAYS(NG_FREE_ARRAY)
+#undef NG_FREE_ARRAY
+    free(m->series);
+    free(m->events);
 }
 
 /* Room for every event a run can produce, but never more than the user's
