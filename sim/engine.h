@@ -1,7 +1,9 @@
 /* The state of a run (struct ng_model): the model's internal data, read by
  * the kernel, the phases and the rules (sim/model, sim/phases, sim/rules).
- * The functions that change this state while keeping it consistent are in
- * model/kernel.h, which includes this file.
+ * Nothing above them includes this file: writers and reports read a run
+ * through the public run view (netgov/run_view.h).  The functions that
+ * change this state while keeping it consistent are in model/kernel.h,
+ * which includes this file.
  *
  * Partners are a structure of arrays over the whole pool (index = partner
  * id).  Ties are fixed-stride adjacency: partner i's ties are
@@ -23,7 +25,9 @@
 #include "netgov/model.h"
 #include "netgov/record.h"
 #include "netgov/rules.h"
+#include "netgov/run_view.h"
 
+/* No partner (the lead of a run view without one is SIZE_MAX too). */
 #define NG_NONE SIZE_MAX
 
 /* Independent random streams, one per subsystem, so that a change in how
@@ -40,65 +44,35 @@ enum ng_stream {
     NG_STREAM_COUNT
 };
 
-enum ng_membership {
-    NG_CANDIDATE, /* in the pool, not a member (or never joined) */
-    NG_MEMBER,
-    NG_EXITED,
-    NG_EXCLUDED
-};
-
-/* Every array sized by the pool, declared once: element type, name,
- * entries per partner (partner i's are name[i*per .. (i+1)*per)), meaning.
- * The struct fields, ng_model_alloc and ng_model_free are generated from
- * this list, so an array cannot be added without being allocated and
- * freed.  `per` may name k_max, the tie stride. */
+/* The arrays sized by the pool are declared once: those a run view
+ * exposes in NG_RUN_ARRAYS (netgov/run_view.h), the model's own here, each
+ * with element type, name, entries per partner (partner i's are
+ * name[i*per .. (i+1)*per)) and meaning.  The struct fields, ng_model_alloc,
+ * ng_model_free and ng_model_view are generated from the two lists, so an
+ * array cannot be added without being allocated and freed.  `per` may
+ * name k_max, the tie stride. */
 #define NG_MODEL_ARRAYS(X)                                                     \
     /* ---- partners ---- */                                                   \
-    X(uint8_t, sector, 1, "enum ng_sector")                                    \
-    X(uint8_t, disposition, 1, "enum ng_disposition")                          \
-    X(uint8_t, state, 1, "enum ng_membership")                                 \
-    X(uint8_t, founder, 1, "a founding member")                                \
-    X(uint8_t, ever_joined, 1, "was a member at some tick")                    \
     X(uint8_t, flagged, 1, "marked for exclusion by monitoring")               \
     X(uint8_t, fresh, 1, "joined since its last value update")                 \
-    X(double, capacity, 1, "capacity c_i")                                     \
-    X(double, authority, 1, "formal or legal authority a_i")                   \
-    X(double, support, 1, "top-level support s_i, floor of commitment")        \
-    X(double, interests, NG_DIM, "interests over the perspectives")            \
     X(double, slope, 1, "matching slope of a conditional cooperator")          \
-    X(double, power, 1, "power P_i among the members")                         \
-    X(double, alignment, 1, "cos(interests, mission)")                         \
-    X(double, valuation, 1, "u_i = w_soc g_i + w_econ e (MODEL.md 5)")         \
-    X(double, location, 2, "km; only with geography")                          \
-    X(double, commitment, 1, "commitment k_i")                                 \
-    X(double, belief, 1, "expected contribution rate of the others")           \
-    X(double, system_trust, 1, "system trust S_i in the governance")           \
     X(double, eff_trust, 1, "effective trust: interpersonal and system")       \
-    X(double, value, 1, "value V_i, the exit criterion")                       \
     X(double, payoff_avg, 1, "EWMA of normalised payoff, inside V_i")          \
-    X(double, asked_total, 1, "quotas asked over its membership")              \
-    X(double, paid_total, 1, "payments made over its membership")              \
-    X(double, benefit_total, 1, "benefits received over its membership")       \
     X(double, quota, 1, "quota q_i this tick")                                 \
-    X(double, x, 1, "contribution rate x_i this tick")                         \
     X(double, paid, 1, "payment y_i this tick")                                \
     X(double, benefit, 1, "benefit this tick")                                 \
     X(double, payoff, 1, "payoff this tick")                                   \
     X(double, sanction, 1, "sanctions this tick")                              \
-    X(int64_t, violations, 1, "violations detected since it joined")           \
     X(int64_t, patience, 1, "consecutive ticks of value below the threshold")  \
-    X(int64_t, state_tick, 1, "tick of its last change of state")              \
     X(int64_t, cooldown_until, 1, "first tick it may be invited again")        \
-    /* ---- ties: fixed stride k_max ---- */                                   \
-    X(size_t, nbr, k_max, "neighbours")                                        \
-    X(double, trust, k_max, "directed trust in each neighbour")                \
-    X(size_t, deg, 1, "number of ties")                                        \
     /* ---- members ---- */                                                    \
-    X(size_t, member, 1, "member[0..n_members): the members")                  \
     X(size_t, member_pos, 1, "index in member[], NG_NONE if none")             \
     /* ---- scratch: no allocation while stepping ---- */                      \
     X(size_t, scratch_idx, 1, "scratch")                                       \
     X(double, scratch_real, 1, "scratch")
+
+/* Both lists at once. */
+#define NG_POOL_ARRAYS(X) NG_RUN_ARRAYS(X) NG_MODEL_ARRAYS(X)
 
 struct ng_model {
     ng_config cfg;
@@ -112,7 +86,7 @@ struct ng_model {
     /* ---- the pool: n partners, k_max ties each ---- */
     size_t n, k_max, n_members;
 #define NG_MODEL_FIELD(type, name, per, meaning) type *name;
-    NG_MODEL_ARRAYS(NG_MODEL_FIELD)
+    NG_POOL_ARRAYS(NG_MODEL_FIELD)
 #undef NG_MODEL_FIELD
 
     /* ---- environment (v2) ---- */

@@ -9,8 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_sort.h>
-
 #include "model/build.h"
 #include "phases/phases.h"
 
@@ -43,7 +41,7 @@ static int alloc_arrays(ng_model *m)
 {
     size_t n = m->n, k_max = m->k_max;
 #define NG_ALLOC_ARRAY(type, name, per, meaning) ALLOC(m->name, n *(per));
-    NG_MODEL_ARRAYS(NG_ALLOC_ARRAY)
+    NG_POOL_ARRAYS(NG_ALLOC_ARRAY)
 #undef NG_ALLOC_ARRAY
     ALLOC(m->series, NG_METRIC_COUNT * m->ticks_cap);
     ALLOC(m->events, m->events_cap);
@@ -55,7 +53,7 @@ fail:
 static void free_arrays(ng_model *m)
 {
 #define NG_FREE_ARRAY(type, name, per, meaning) free(m->name);
-    NG_MODEL_ARRAYS(NG_FREE_ARRAY)
+    NG_POOL_ARRAYS(NG_FREE_ARRAY)
 #undef NG_FREE_ARRAY
     free(m->series);
     free(m->events);
@@ -228,72 +226,4 @@ size_t ng_model_event_count(const ng_model *m)
 const ng_event *ng_model_events(const ng_model *m)
 {
     return m->events;
-}
-
-/* Counts the small partners (capacity below the upper median of everyone
- * who ever joined) and those of them who have left.  Sorts in the model's
- * scratch buffer, so summarising never allocates. */
-static void small_partners(const ng_model *m, ng_summary *s)
-{
-    size_t joined = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        if (m->ever_joined[i]) {
-            m->scratch_real[joined++] = m->capacity[i];
-        }
-    }
-    if (joined == 0) {
-        return;
-    }
-    gsl_sort(m->scratch_real, 1, joined);
-    double median = m->scratch_real[joined / 2];
-    for (size_t i = 0; i < m->n; i++) {
-        if (m->ever_joined[i] && m->capacity[i] < median) {
-            s->small_partners++;
-            s->small_partners_left +=
-                m->state[i] == NG_EXITED || m->state[i] == NG_EXCLUDED;
-        }
-    }
-}
-
-void ng_model_summary(const ng_model *m, ng_summary *s)
-{
-    memset(s, 0, sizeof *s);
-    s->outcome = m->dissolved ? m->outcome : NG_OUTCOME_SURVIVED;
-    s->cause = m->dissolved ? m->cause : NG_R_none;
-    s->lifetime = m->tick;
-    s->peak_members = m->peak_members;
-    s->final_members = (int64_t)m->n_members;
-    s->cumulative_value = m->cumulative_value;
-    s->mean_contribution =
-        m->contribution_ticks
-            ? m->contribution_sum / (double)m->contribution_ticks
-            : 0;
-    s->first_exit_tick = m->first_exit_tick;
-    size_t joined = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        joined += m->ever_joined[i];
-    }
-    s->share_ever_joined = m->n ? (double)joined / (double)m->n : 0;
-    if (m->ticks_recorded) {
-        size_t t = m->ticks_recorded - 1;
-        s->final_interpersonal_trust =
-            ng_model_series(m, NG_M_interpersonal_trust)[t];
-        s->final_system_trust = ng_model_series(m, NG_M_system_trust)[t];
-        s->final_fit = ng_model_series(m, NG_M_fit)[t];
-        s->mean_fit = m->fit_sum / (double)m->ticks_recorded;
-    }
-    s->mission_turn = m->mission_turn_total;
-    s->shocks = m->total_shocks;
-    s->incidents = m->total_incidents;
-    s->votes_held = m->total_votes;
-    s->votes_failed = m->total_votes_failed;
-    s->process_spending = m->process_total;
-    ng__mission_simplex(m, s->final_mission);
-    memcpy(s->final_focus, m->focus, sizeof s->final_focus);
-    s->total_joins = m->total_joins;
-    s->total_exits = m->total_exits;
-    s->total_exclusions = m->total_exclusions;
-    s->total_sanctions = m->total_sanctions;
-    small_partners(m, s);
-    s->events_dropped = m->events_dropped;
 }
