@@ -237,8 +237,7 @@ static void write_events(const ng_run_view *v, FILE *f)
             fprintf(f, ",\"partner\":%lld,\"name\":", (long long)ev->partner);
             put_string(f, name);
         }
-        if (ev->type == NG_EV_sanction || ev->type == NG_EV_shock ||
-            ev->type == NG_EV_vote_passed || ev->type == NG_EV_vote_failed) {
+        if (ng_event_has_amount(ev->type)) {
             fputs(",\"amount\":", f);
             ng_output_number(f, ev->amount);
         }
@@ -301,47 +300,49 @@ static void write_partner(const ng_run_view *v, size_t i, FILE *f)
     fputc('}', f);
 }
 
-cJSON *ng__summary_json(const ng_summary *sp)
+/* ---- the summary, generated from NG_SUMMARY_FIELDS ---- */
+
+static void summary_INT(cJSON *o, const char *key, int64_t v)
 {
-    const ng_summary s = *sp;
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "outcome", ng_outcome_name(s.outcome));
-    cJSON_AddStringToObject(o, "cause", ng_reason_name(s.cause));
-    cJSON_AddNumberToObject(o, "lifetime", (double)s.lifetime);
-    cJSON_AddNumberToObject(o, "peak_members", (double)s.peak_members);
-    cJSON_AddNumberToObject(o, "final_members", (double)s.final_members);
-    cJSON_AddNumberToObject(o, "cumulative_value", s.cumulative_value);
-    cJSON_AddNumberToObject(o, "mean_contribution", s.mean_contribution);
-    if (s.first_exit_tick >= 0) {
-        cJSON_AddNumberToObject(o, "first_exit_tick",
-                                (double)s.first_exit_tick);
+    cJSON_AddNumberToObject(o, key, (double)v);
+}
+
+static void summary_INT_OR_NULL(cJSON *o, const char *key, int64_t v)
+{
+    if (v >= 0) {
+        cJSON_AddNumberToObject(o, key, (double)v);
     } else {
-        cJSON_AddNullToObject(o, "first_exit_tick");
+        cJSON_AddNullToObject(o, key);
     }
-    cJSON_AddNumberToObject(o, "share_ever_joined", s.share_ever_joined);
-    cJSON_AddNumberToObject(o, "final_interpersonal_trust",
-                            s.final_interpersonal_trust);
-    cJSON_AddNumberToObject(o, "final_system_trust", s.final_system_trust);
-    cJSON_AddNumberToObject(o, "joins", (double)s.total_joins);
-    cJSON_AddNumberToObject(o, "exits", (double)s.total_exits);
-    cJSON_AddNumberToObject(o, "exclusions", (double)s.total_exclusions);
-    cJSON_AddNumberToObject(o, "sanctions", (double)s.total_sanctions);
-    cJSON_AddNumberToObject(o, "small_partners", (double)s.small_partners);
-    cJSON_AddNumberToObject(o, "small_partners_left",
-                            (double)s.small_partners_left);
-    cJSON_AddNumberToObject(o, "events_dropped", (double)s.events_dropped);
-    cJSON_AddNumberToObject(o, "mean_fit", s.mean_fit);
-    cJSON_AddNumberToObject(o, "final_fit", s.final_fit);
-    cJSON_AddNumberToObject(o, "mission_turn", s.mission_turn);
-    cJSON_AddNumberToObject(o, "shocks", (double)s.shocks);
-    cJSON_AddNumberToObject(o, "incidents", (double)s.incidents);
-    cJSON_AddNumberToObject(o, "votes_held", (double)s.votes_held);
-    cJSON_AddNumberToObject(o, "votes_failed", (double)s.votes_failed);
-    cJSON_AddNumberToObject(o, "process_spending", s.process_spending);
-    cJSON_AddItemToObject(o, "final_mission",
-                          cJSON_CreateDoubleArray(s.final_mission, NG_DIM));
-    cJSON_AddItemToObject(o, "final_focus",
-                          cJSON_CreateDoubleArray(s.final_focus, NG_DIM));
+}
+
+static void summary_REAL(cJSON *o, const char *key, double v)
+{
+    cJSON_AddNumberToObject(o, key, v);
+}
+
+static void summary_OUTCOME(cJSON *o, const char *key, int v)
+{
+    cJSON_AddStringToObject(o, key, ng_outcome_name(v));
+}
+
+static void summary_REASON(cJSON *o, const char *key, int v)
+{
+    cJSON_AddStringToObject(o, key, ng_reason_name(v));
+}
+
+static void summary_VECTOR(cJSON *o, const char *key, const double *v)
+{
+    cJSON_AddItemToObject(o, key, cJSON_CreateDoubleArray(v, NG_DIM));
+}
+
+cJSON *ng__summary_json(const ng_summary *s)
+{
+    cJSON *o = cJSON_CreateObject();
+#define NG_SUMMARY_JSON(name, key, kind, meaning)                              \
+    summary_##kind(o, key, s->name);
+    NG_SUMMARY_FIELDS(NG_SUMMARY_JSON)
+#undef NG_SUMMARY_JSON
     return o;
 }
 

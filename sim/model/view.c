@@ -10,9 +10,24 @@
 
 #include "model/kernel.h"
 
-/* Counts the small partners (capacity below the upper median of everyone
- * who ever joined) and those of them who have left.  Sorts in the model's
- * scratch buffer, so summarising never allocates. */
+/* ---- small partners: one definition (record.h) ---- */
+
+double ng_small_partner_threshold(double *caps, size_t n)
+{
+    if (n == 0) {
+        return 0;
+    }
+    gsl_sort(caps, 1, n);
+    return caps[n / 2];
+}
+
+bool ng_small_partner(bool ever_joined, double capacity, double threshold)
+{
+    return ever_joined && capacity < threshold;
+}
+
+/* Counts the small partners and those of them who have left.  Sorts in the
+ * model's scratch buffer, so summarising never allocates. */
 static void small_partners(const ng_model *m, ng_summary *s)
 {
     size_t joined = 0;
@@ -21,13 +36,9 @@ static void small_partners(const ng_model *m, ng_summary *s)
             m->scratch_real[joined++] = m->capacity[i];
         }
     }
-    if (joined == 0) {
-        return;
-    }
-    gsl_sort(m->scratch_real, 1, joined);
-    double median = m->scratch_real[joined / 2];
+    double threshold = ng_small_partner_threshold(m->scratch_real, joined);
     for (size_t i = 0; i < m->n; i++) {
-        if (m->ever_joined[i] && m->capacity[i] < median) {
+        if (ng_small_partner(m->ever_joined[i], m->capacity[i], threshold)) {
             s->small_partners++;
             s->small_partners_left +=
                 m->state[i] == NG_EXITED || m->state[i] == NG_EXCLUDED;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "io/config_internal.h"
+#include "netgov/record.h"
 
 /* ---- typed look-ups that report the path of what is missing ---- */
 
@@ -149,14 +150,7 @@ static int read_partner(const cJSON *p, size_t i, ex_partner *q, ng_error *err)
     return rc;
 }
 
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Small partners as in the run summary: those that ever joined with a
- * capacity below the upper median capacity of all that ever joined. */
+/* Small partners as in the run summary (ng_small_partner, record.h). */
 static int mark_small(ex_run *r, ng_error *err)
 {
     double *caps = calloc(r->n_partners + 1, sizeof *caps);
@@ -169,11 +163,10 @@ static int mark_small(ex_run *r, ng_error *err)
             caps[n++] = r->partners[i].capacity;
         }
     }
-    qsort(caps, n, sizeof *caps, compare_double);
-    double median = n ? caps[n / 2] : 0;
+    double threshold = ng_small_partner_threshold(caps, n);
     for (size_t i = 0; i < r->n_partners; i++) {
         ex_partner *q = &r->partners[i];
-        q->small = q->ever_joined && q->capacity < median;
+        q->small = ng_small_partner(q->ever_joined, q->capacity, threshold);
     }
     free(caps);
     return 0;
