@@ -151,7 +151,7 @@ static int read_partner(const cJSON *p, size_t i, ex_partner *q, ng_error *err)
 }
 
 /* Small partners as in the run summary (ng_small_partner, record.h). */
-static int mark_small(ex_run *r, ng_error *err)
+int ng__explain_mark_small(ex_run *r, ng_error *err)
 {
     double *caps = calloc(r->n_partners + 1, sizeof *caps);
     if (!caps) {
@@ -194,7 +194,7 @@ static int read_partners(const cJSON *doc, ex_run *r, ng_error *err)
         r->founders += r->partners[i].founder;
         i++;
     }
-    return mark_small(r, err);
+    return ng__explain_mark_small(r, err);
 }
 
 static int read_event(const cJSON *e, size_t i, ex_event *q, ng_error *err)
@@ -332,6 +332,7 @@ void ng__explain_run_free(ex_run *r)
 #undef EX_FREE
     free(r->partners);
     free(r->events);
+    free(r->names);
     memset(r, 0, sizeof *r);
 }
 
