@@ -107,7 +107,8 @@ struct ng_model {
     double mean_capacity, sum_capacity, sum_power;
     double sum_benefit_weight; /* sum of u_i s_i: shares of benefit */
     double last_contribution;  /* members' mean x of the previous tick */
-    /* Fines collected by monitoring enter the pool of the next tick. */
+    /* Fines imposed by monitoring, for the pool of the next tick: written
+     * and emptied only by the kernel (ng__sanction_fine, ng__fines_collect). */
     double fines_carry;
     double sum_benefit;
     double budget, pooled, fines, overhead, content_input, value_w,

@@ -243,6 +243,13 @@ void ng__exclusion_mark(ng_model *m, size_t i)
     m->flagged[i] = 1;
 }
 
+double ng__fines_collect(ng_model *m)
+{
+    double fines = m->fines_carry;
+    m->fines_carry = 0;
+    return fines;
+}
+
 double ng__deterrence(const ng_model *m, size_t i)
 {
     return m->cost->shortfall_is_violation ? m->gov->deterrence(m, i) : 0;

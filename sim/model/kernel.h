@@ -97,6 +97,9 @@ void ng__sanction(ng_model *m, size_t i, int reason, double amount);
 void ng__sanction_fine(ng_model *m, size_t i, double fine);
 /* Marks member i for exclusion at this tick's exit phase. */
 void ng__exclusion_mark(ng_model *m, size_t i);
+/* The fines imposed since the last collection, for this tick's pool
+ * (produce.c); the carry starts again from zero. */
+double ng__fines_collect(ng_model *m);
 
 /* ---- geography.c ---- */
 bool ng__geography_on(const ng_model *m);
