@@ -1,4 +1,9 @@
-/* Internal view of ng_model, shared by the model, the phases and the rules.
+/* The state of a run (struct ng_model): the model's internal data, read by
+ * the kernel, the phases and the rules (sim/model, sim/phases, sim/rules).
+ * Nothing above them includes this file: writers and reports read a run
+ * through the public run view (netgov/run_view.h).  The functions that
+ * change this state while keeping it consistent are in model/kernel.h,
+ * which includes this file.
  *
  * Partners are a structure of arrays over the whole pool (index = partner
  * id).  Ties are fixed-stride adjacency: partner i's ties are
@@ -20,7 +25,9 @@
 #include "netgov/model.h"
 #include "netgov/record.h"
 #include "netgov/rules.h"
+#include "netgov/run_view.h"
 
+/* No partner (the lead of a run view without one is SIZE_MAX too). */
 #define NG_NONE SIZE_MAX
 
 /* Independent random streams, one per subsystem, so that a change in how
@@ -37,12 +44,35 @@ enum ng_stream {
     NG_STREAM_COUNT
 };
 
-enum ng_membership {
-    NG_CANDIDATE, /* in the pool, not a member (or never joined) */
-    NG_MEMBER,
-    NG_EXITED,
-    NG_EXCLUDED
-};
+/* The arrays sized by the pool are declared once: those a run view
+ * exposes in NG_RUN_ARRAYS (netgov/run_view.h), the model's own here, each
+ * with element type, name, entries per partner (partner i's are
+ * name[i*per .. (i+1)*per)) and meaning.  The struct fields, ng_model_alloc,
+ * ng_model_free and ng_model_view are generated from the two lists, so an
+ * array cannot be added without being allocated and freed.  `per` may
+ * name k_max, the tie stride. */
+#define NG_MODEL_ARRAYS(X)                                                     \
+    /* ---- partners ---- */                                                   \
+    X(uint8_t, flagged, 1, "marked for exclusion by monitoring")               \
+    X(uint8_t, fresh, 1, "joined since its last value update")                 \
+    X(double, slope, 1, "matching slope of a conditional cooperator")          \
+    X(double, eff_trust, 1, "effective trust: interpersonal and system")       \
+    X(double, payoff_avg, 1, "EWMA of normalised payoff, inside V_i")          \
+    X(double, quota, 1, "quota q_i this tick")                                 \
+    X(double, paid, 1, "payment y_i this tick")                                \
+    X(double, benefit, 1, "benefit this tick")                                 \
+    X(double, payoff, 1, "payoff this tick")                                   \
+    X(double, sanction, 1, "sanctions this tick")                              \
+    X(int64_t, patience, 1, "consecutive ticks of value below the threshold")  \
+    X(int64_t, cooldown_until, 1, "first tick it may be invited again")        \
+    /* ---- members ---- */                                                    \
+    X(size_t, member_pos, 1, "index in member[], NG_NONE if none")             \
+    /* ---- scratch: no allocation while stepping ---- */                      \
+    X(size_t, scratch_idx, 1, "scratch")                                       \
+    X(double, scratch_real, 1, "scratch")
+
+/* Both lists at once. */
+#define NG_POOL_ARRAYS(X) NG_RUN_ARRAYS(X) NG_MODEL_ARRAYS(X)
 
 struct ng_model {
     ng_config cfg;
@@ -56,38 +86,11 @@ struct ng_model {
     ng_gov_coeffs gc;
     gsl_rng *rng[NG_STREAM_COUNT];
 
-    /* ---- partners (pool of n) ---- */
-    size_t n;
-    uint8_t *sector, *disposition, *state, *founder;
-    double *capacity, *authority, *support,
-        *interests; /* interests: n*NG_DIM */
-    double *slope, *power, *alignment;
-    double *valuation; /* u_i = w_soc g_i + w_econ e (MODEL.md 5, meaning) */
-    double *location;  /* n*2 km; only with geography */
-    double *commitment, *belief, *system_trust, *eff_trust;
-    double *value, *payoff_avg;
-    /* Totals over the ticks as a member, for explanations: quotas asked,
-     * payments made, benefits received. */
-    double *asked_total, *paid_total, *benefit_total;
-    double *quota, *x, *paid, *benefit, *payoff, *sanction;
-    int64_t *violations, *patience, *state_tick, *cooldown_until;
-    uint8_t *ever_joined;
-    uint8_t *flagged; /* marked for exclusion by monitoring */
-    uint8_t *fresh;   /* joined since its last value update */
-
-    /* ---- ties ---- */
-    size_t k_max;
-    size_t *nbr;
-    double *trust;
-    size_t *deg;
-
-    /* ---- members ---- */
-    size_t *member, *member_pos;
-    size_t n_members;
-
-    /* ---- scratch (sized at alloc; no allocation while stepping) ---- */
-    size_t *scratch_idx;  /* n entries */
-    double *scratch_real; /* n entries */
+    /* ---- the pool: n partners, k_max ties each ---- */
+    size_t n, k_max, n_members;
+#define NG_MODEL_FIELD(type, name, per, meaning) type *name;
+    NG_POOL_ARRAYS(NG_MODEL_FIELD)
+#undef NG_MODEL_FIELD
 
     /* ---- environment (v2) ---- */
     double focus[NG_DIM];  /* problem focus z on the simplex */
@@ -107,7 +110,8 @@ struct ng_model {
     double mean_capacity, sum_capacity, sum_power;
     double sum_benefit_weight; /* sum of u_i s_i: shares of benefit */
     double last_contribution;  /* members' mean x of the previous tick */
-    /* Fines collected by monitoring enter the pool of the next tick. */
+    /* Fines imposed by monitoring, for the pool of the next tick: written
+     * and emptied only by the kernel (ng__sanction_fine, ng__fines_collect). */
     double fines_carry;
     double sum_benefit;
     double budget, pooled, fines, overhead, content_input, value_w,
@@ -135,96 +139,5 @@ struct ng_model {
     int64_t total_shocks, total_incidents, total_votes, total_votes_failed;
     double fit_sum, mission_turn_total, process_total;
 };
-
-/* ---- model.c: membership and events ---- */
-void ng__model_event(ng_model *m, int type, int reason, long partner,
-                     double amount);
-void ng__member_add(ng_model *m, size_t i, int reason);
-/* Removes member i with state NG_EXITED or NG_EXCLUDED. */
-void ng__member_remove(ng_model *m, size_t i, int new_state, int reason);
-/* Index of j among i's ties, or NG_NONE. */
-size_t ng__tie_find(const ng_model *m, size_t i, size_t j);
-/* Adds an undirected tie with initial trust t both ways; false if either
- * end is full or the tie exists. */
-bool ng__tie_add(ng_model *m, size_t i, size_t j, double t);
-/* Cosine similarity of two interest vectors, in [0,1]. */
-double ng__cosine(const double *a, const double *b);
-/* Recomputes power over current members (capacity relative to the members'
- * mean) and the members' mean capacity. */
-void ng__power_update(ng_model *m);
-/* Expected sanction per unit of shortfall (governance x cost rule). */
-double ng__deterrence(const ng_model *m, size_t i);
-
-/* Sets the mission and recomputes every partner's alignment and
- * valuation (O(N)). */
-void ng__mission_set(ng_model *m, const double *mission);
-/* The mission scaled to sum 1 (the founders' mission is a weighted sum). */
-void ng__mission_simplex(const ng_model *m, double *out);
-/* u_i = w_soc(sector) g_i + w_econ(sector) e for partner i, with the given
- * alignment g_i; the update stores it for the current alignment. */
-double ng__valuation_of(const ng_model *m, size_t i, double alignment);
-void ng__valuation_update(ng_model *m, size_t i);
-
-/* ---- population.c, network.c, geography.c ---- */
-int ng__population_build(ng_model *m, ng_error *err);
-void ng__network_build(ng_model *m);
-bool ng__geography_on(const ng_model *m);
-/* Generated locations, uniform over the region; listed ones override. */
-void ng__geography_place(ng_model *m);
-/* Whether a tie between i and j is accepted: always without geography,
- * else with probability exp(-d_ij / tie_range) (draws from r). */
-bool ng__geography_accept(const ng_model *m, size_t i, size_t j, gsl_rng *r);
-/* Sum over member pairs of (d_ij / cost_distance)^2, in O(n). */
-double ng__geography_pair_distance(const ng_model *m);
-
-/* ---- vote.c: decisions among members (MODEL.md 5) ---- */
-/* Whether voter i supports the proposal. */
-typedef bool (*ng_support_fn)(const ng_model *m, size_t i, const void *ctx);
-/* Holds a vote of all members (of the lead alone under a lead with the
- * "governance" rule) on `topic` (an ng_reason), records it and outvotes
- * the losers.  Returns whether it passed. */
-bool ng__vote(ng_model *m, int topic, ng_support_fn support, const void *ctx);
-/* Admission vote of the members tied to candidate c under an explicit
- * decision rule; returns whether c is admitted. */
-bool ng__vote_admission(ng_model *m, size_t c, gsl_rng *r);
-
-/* ---- phases, in schedule order (MODEL.md section 3) ---- */
-int ng__phase_environment(ng_model *m, ng_error *err);
-int ng__phase_mission(ng_model *m, ng_error *err);
-int ng__phase_recruit(ng_model *m, ng_error *err);
-int ng__phase_quotas(ng_model *m, ng_error *err);
-int ng__phase_contribute(ng_model *m, ng_error *err);
-int ng__phase_produce(ng_model *m, ng_error *err);
-int ng__phase_information(ng_model *m, ng_error *err);
-int ng__phase_monitor(ng_model *m, ng_error *err);
-int ng__phase_learn(ng_model *m, ng_error *err);
-int ng__phase_exit(ng_model *m, ng_error *err);
-int ng__phase_breakdown(ng_model *m, ng_error *err);
-int ng__phase_evaluate(ng_model *m, ng_error *err);
-int ng__phase_record(ng_model *m, ng_error *err);
-
-/* ---- helpers shared by phases and rules ---- */
-/* Whether member i's contribution this tick is a violation. */
-bool ng__violates(const ng_model *m, size_t i);
-/* Shortfall x_norm - x_i times quota: the base of fines and social costs. */
-double ng__shortfall_amount(const ng_model *m, size_t i);
-/* Records a sanction of `amount` on member i (payoff and event). */
-void ng__sanction(ng_model *m, size_t i, int reason, double amount);
-/* Number of i's ties to current members. */
-size_t ng__tied_members(const ng_model *m, size_t i);
-/* (c_i / mean member capacity)^epsilon: how a member's benefit scales with
- * its size (produce.c). */
-double ng__size_factor(const ng_model *m, size_t i);
-/* fit^(1 + stakes h) for a mission with fit `fit`, and the update of the
- * model's fit and fit factor from its mission and focus (environment.c). */
-void ng__fit_update(ng_model *m);
-double ng__fit_factor(const ng_model *m, double fit);
-/* Ends the run with an outcome and cause, recording the event. */
-void ng__end(ng_model *m, int outcome, int cause);
-/* Power a candidate would have among the current members. */
-double ng__power_of(const ng_model *m, size_t i);
-/* The capacity split, shared by the capacity and voluntary rules. */
-void ng__quota_by_capacity(ng_model *m, double budget);
-double ng__estimate_by_capacity(const ng_model *m, size_t c);
 
 #endif

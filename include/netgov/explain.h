@@ -11,11 +11,16 @@
 #include "netgov/error.h"
 
 struct cJSON;
+struct ng_run_view;
 typedef struct ng_explanation ng_explanation;
 
 /* Explains a parsed run document (OUTPUT.md).  Returns NULL and fills err
  * (with the field path) when the document lacks what the rules need. */
 ng_explanation *ng_explain(const struct cJSON *run, ng_error *err);
+/* Explains a run in memory: the same explanation as of the run document
+ * the run would write, without writing and parsing it.  The model behind
+ * the view must not step or be freed during the call. */
+ng_explanation *ng_explain_view(const struct ng_run_view *run, ng_error *err);
 void ng_explanation_free(ng_explanation *e);
 
 /* The explanation as a JSON object (caller frees with cJSON_Delete):

@@ -12,5 +12,6 @@
 #include "netgov/params.h"
 #include "netgov/record.h"
 #include "netgov/rules.h"
+#include "netgov/run_view.h"
 
 #endif

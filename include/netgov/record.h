@@ -6,6 +6,7 @@
 #ifndef NETGOV_RECORD_H
 #define NETGOV_RECORD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -113,6 +114,8 @@ typedef enum ng_reason {
 } ng_reason;
 
 const char *ng_event_type_name(int type);
+/* Whether events of this type carry an amount (sanction, shock, votes). */
+bool ng_event_has_amount(int type);
 const char *ng_reason_name(int reason);
 const char *ng_reason_meaning(int reason);
 
@@ -134,32 +137,65 @@ typedef enum ng_outcome {
 /* "survived", "dissolved", "completed". */
 const char *ng_outcome_name(int outcome);
 
+/* The run summary (OUTPUT.md section 2.6), declared once: field, JSON key,
+ * kind, meaning.  The struct and the summary object of the run document
+ * (ng__summary_json) are generated from this list, in this order, which is
+ * the order of the JSON keys.  Kinds: INT (int64_t), REAL (double),
+ * OUTCOME (int, an ng_outcome written by name), REASON (int, an ng_reason
+ * written by name), INT_OR_NULL (int64_t, null when negative), VECTOR
+ * (double[NG_DIM]). */
+#define NG_SUMMARY_FIELDS(X)                                                   \
+    X(outcome, "outcome", OUTCOME, "survived, dissolved or completed")         \
+    X(cause, "cause", REASON, "NG_R_none when survived")                       \
+    X(lifetime, "lifetime", INT, "tick of dissolution, or the horizon")        \
+    X(peak_members, "peak_members", INT, "largest end-of-tick member count")   \
+    X(final_members, "final_members", INT, "members at the end")               \
+    X(cumulative_value, "cumulative_value", REAL, "sum of public value")       \
+    X(mean_contribution, "mean_contribution", REAL, "over ticks with members") \
+    X(first_exit_tick, "first_exit_tick", INT_OR_NULL, "-1 when nobody left")  \
+    X(share_ever_joined, "share_ever_joined", REAL, "of the pool")             \
+    X(final_interpersonal_trust, "final_interpersonal_trust", REAL,            \
+      "last interpersonal trust")                                              \
+    X(final_system_trust, "final_system_trust", REAL, "last system trust")     \
+    X(total_joins, "joins", INT, "founders not counted")                       \
+    X(total_exits, "exits", INT, "low-value exits")                            \
+    X(total_exclusions, "exclusions", INT, "exclusions")                       \
+    X(total_sanctions, "sanctions", INT, "warnings, fines, social costs")      \
+    X(small_partners, "small_partners", INT,                                   \
+      "partners that ever joined and are small (ng_small_partner)")            \
+    X(small_partners_left, "small_partners_left", INT,                         \
+      "of those, how many had left (exit or exclusion) at the end")            \
+    X(events_dropped, "events_dropped", INT, "beyond the event cap")           \
+    X(mean_fit, "mean_fit", REAL, "over recorded ticks")                       \
+    X(final_fit, "final_fit", REAL, "last fit")                                \
+    X(mission_turn, "mission_turn", REAL, "total angle turned, radians")       \
+    X(shocks, "shocks", INT, "shocks in the environment")                      \
+    X(incidents, "incidents", INT, "data incidents")                           \
+    X(votes_held, "votes_held", INT, "votes held")                             \
+    X(votes_failed, "votes_failed", INT, "votes that did not pass")            \
+    X(process_spending, "process_spending", REAL, "cumulative")                \
+    X(final_mission, "final_mission", VECTOR, "normalised to the simplex")     \
+    X(final_focus, "final_focus", VECTOR, "the problem focus at the end")
+
+#define NG_SUMMARY_DECL_INT(name) int64_t name;
+#define NG_SUMMARY_DECL_INT_OR_NULL(name) int64_t name;
+#define NG_SUMMARY_DECL_REAL(name) double name;
+#define NG_SUMMARY_DECL_OUTCOME(name) int name;
+#define NG_SUMMARY_DECL_REASON(name) int name;
+#define NG_SUMMARY_DECL_VECTOR(name) double name[NG_DIM];
+
 typedef struct ng_summary {
-    int outcome;      /* ng_outcome */
-    int cause;        /* ng_reason; NG_R_none when survived */
-    int64_t lifetime; /* tick of dissolution, or the horizon */
-    int64_t peak_members;
-    int64_t final_members;
-    double cumulative_value;
-    double mean_contribution; /* over ticks with members */
-    int64_t first_exit_tick;  /* -1 when nobody left */
-    double share_ever_joined; /* of the pool */
-    double final_interpersonal_trust;
-    double final_system_trust;
-    int64_t total_joins, total_exits, total_exclusions, total_sanctions;
-    /* Small partners: those that ever joined with a capacity below the
-     * (upper) median capacity of all that ever joined; how many of them
-     * had left (exit or exclusion) at the end. */
-    int64_t small_partners, small_partners_left;
-    int64_t events_dropped;
-    /* v2 modules */
-    double mean_fit; /* over recorded ticks */
-    double final_fit;
-    double mission_turn; /* total angle the mission turned, radians */
-    int64_t shocks, incidents, votes_held, votes_failed;
-    double process_spending;      /* cumulative */
-    double final_mission[NG_DIM]; /* normalised to the simplex */
-    double final_focus[NG_DIM];
+#define NG_SUMMARY_FIELD(name, key, kind, meaning) NG_SUMMARY_DECL_##kind(name)
+    NG_SUMMARY_FIELDS(NG_SUMMARY_FIELD)
+#undef NG_SUMMARY_FIELD
 } ng_summary;
+
+/* Small partners (summary.small_partners, explanations): partners that
+ * ever joined with a capacity below the upper median capacity of all that
+ * ever joined.  ng_small_partner_threshold sorts caps, the capacities of
+ * the n partners that ever joined, in place and returns that median (0
+ * when n is 0); ng_small_partner applies the definition to one partner. */
+double ng_small_partner_threshold(double *caps, size_t n);
+bool ng_small_partner(bool ever_joined, double capacity, double threshold);
 
 #endif

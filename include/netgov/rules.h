@@ -10,7 +10,11 @@
  * Code outside sim/rules/ asks for capabilities, never for a rule by name
  * or identity.  Phases call through these tables; the engine has no switch
  * over modes.  Rules are stateless: they read the model and their
- * parameters and write only what their contract below says.
+ * parameters and write only what their function's contract below names,
+ * through the kernel's functions where it says so (sim/model/kernel.h), so
+ * the counters, events and pools those writes feed stay in step.
+ * Functions taking a const model write nothing but their result (and
+ * draws from the generator they are given).
  * docs/EXTENDING.md shows how to add one (scripts/new-rule.sh).
  */
 #ifndef NETGOV_RULES_H
@@ -87,13 +91,17 @@ typedef struct ng_governance {
      * ends when it leaves, and under decision.rule "governance" the lead
      * alone decides. */
     bool has_lead;
-    /* Fills the phases' coefficients from the mode's parameter struct. */
+    /* Fills *out from the mode's parameter struct; writes nothing else. */
     void (*coeffs)(const void *block, ng_gov_coeffs *out);
     /* Whether the mode admits candidate `c` invited by member `inviter`
      * (inviter < 0: the mode's outreach).  May draw from rng. */
     bool (*admit)(const ng_model *m, size_t c, long inviter, gsl_rng *rng);
-    /* Observes members, counts violations, imposes sanctions and records
-     * them as events.  Draws from rng. */
+    /* Observes members and draws from rng.  It may write only: a detected
+     * violation (ng__violation_record), a sanction whose amount is lost
+     * (ng__sanction: a warning or a social cost), a fine that enters the
+     * next tick's pool (ng__sanction_fine), and a mark that excludes a
+     * member at this tick's exit phase (ng__exclusion_mark).  These keep
+     * the member's and the tick's counts, the payoff and the events. */
     void (*monitor)(ng_model *m, gsl_rng *rng);
     /* Voice of member i in [0,1], an input to perceived fairness. */
     double (*voice)(const ng_model *m, size_t i);
@@ -113,8 +121,9 @@ typedef struct ng_cost_rule {
      * lead (validation enforces it). */
     bool shortfall_is_violation;
     bool needs_lead;
-    /* Fills m->quota[i] for every member so that the quotas sum to
-     * `budget`; the engine checks that and caps quotas at capacity. */
+    /* Writes m->quota[i] for every member, and nothing else, so that the
+     * quotas sum to `budget`; the engine checks that and caps quotas at
+     * capacity. */
     void (*quotas)(ng_model *m, double budget);
     /* The quota candidate c would expect to pay if it joined now. */
     double (*estimate)(const ng_model *m, size_t c);

@@ -80,25 +80,26 @@ int cli_print_explanation(const cJSON *run, bool json, const char *source,
     return CLI_OK;
 }
 
+/* Explains the run in memory through its run view: the same text as
+ * `netgov explain` of its document, without writing and parsing it. */
 int cli_explain_model(const ng_model *m, FILE *f)
 {
-    char *text = NULL;
-    size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
+    ng_run_view v;
+    ng_model_view(m, &v);
     ng_error err = {0};
-    int rc = mem ? ng_output_json(m, mem, &err) : NG_ENOMEM;
-    if (mem && fclose(mem) != 0) {
-        rc = NG_ENOMEM;
+    ng_explanation *e = ng_explain_view(&v, &err);
+    if (!e) {
+        fprintf(stderr, "netgov: run: %s%s%s\n", err.where,
+                err.where[0] ? ": " : "", err.msg);
+        return err.code == NG_ENOMEM ? CLI_RUNTIME : CLI_USAGE;
     }
-    cJSON *doc = rc == 0 ? cJSON_ParseWithLength(text, len) : NULL;
+    char *text = ng_explanation_text(e);
+    if (text) {
+        fputs(text, f);
+    }
     free(text);
-    if (!doc) {
-        fputs("netgov: run: out of memory while explaining the run\n", stderr);
-        return CLI_RUNTIME;
-    }
-    rc = cli_print_explanation(doc, false, "run", f);
-    cJSON_Delete(doc);
-    return rc;
+    ng_explanation_free(e);
+    return CLI_OK;
 }
 
 static int write_text(void *ctx, FILE *f, ng_error *err)

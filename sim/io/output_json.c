@@ -10,8 +10,8 @@
 
 #include <cjson/cJSON.h>
 
-#include "engine.h"
 #include "netgov/netgov.h"
+#include "netgov/run_view.h"
 #include "output_internal.h"
 
 static void put_string(FILE *f, const char *s)
@@ -201,18 +201,9 @@ int ng_output_config(const ng_config *cfg, FILE *f, ng_error *err)
 
 /* ---- series, events, partners, summary ---- */
 
-static void partner_name(const ng_model *m, size_t i, char *buf, size_t size)
+static void write_series(const ng_run_view *v, FILE *f)
 {
-    if (i < m->cfg.n_partners) {
-        snprintf(buf, size, "%s", m->cfg.partners[i].name);
-    } else {
-        snprintf(buf, size, "%s-%zu", ng_sector_name(m->sector[i]), i);
-    }
-}
-
-static void write_series(const ng_model *m, FILE *f)
-{
-    size_t ticks = ng_model_ticks_recorded(m);
+    size_t ticks = v->ticks_recorded;
     fputs("\"series\":{\n\"tick\":[", f);
     for (size_t t = 0; t < ticks; t++) {
         fprintf(f, "%s%zu", t ? "," : "", t + 1);
@@ -220,7 +211,7 @@ static void write_series(const ng_model *m, FILE *f)
     fputc(']', f);
     for (int k = 0; k < NG_METRIC_COUNT; k++) {
         fprintf(f, ",\n\"%s\":[", ng_metric_name(k));
-        const double *s = ng_model_series(m, k);
+        const double *s = v->series[k];
         for (size_t t = 0; t < ticks; t++) {
             if (t) {
                 fputc(',', f);
@@ -232,22 +223,21 @@ static void write_series(const ng_model *m, FILE *f)
     fputs("}", f);
 }
 
-static void write_events(const ng_model *m, FILE *f)
+static void write_events(const ng_run_view *v, FILE *f)
 {
-    char name[NG_NAME_MAX + 32];
+    char name[NG_PARTNER_NAME_MAX];
     fputs("\"events\":[", f);
-    for (size_t e = 0; e < m->n_events; e++) {
-        const ng_event *ev = &m->events[e];
+    for (size_t e = 0; e < v->n_events; e++) {
+        const ng_event *ev = &v->events[e];
         fprintf(f, "%s\n{\"tick\":%d,\"type\":\"%s\",\"reason\":\"%s\"",
                 e ? "," : "", (int)ev->tick, ng_event_type_name(ev->type),
                 ng_reason_name(ev->reason));
         if (ev->partner >= 0) {
-            partner_name(m, (size_t)ev->partner, name, sizeof name);
+            ng_run_partner_name(v, (size_t)ev->partner, name, sizeof name);
             fprintf(f, ",\"partner\":%lld,\"name\":", (long long)ev->partner);
             put_string(f, name);
         }
-        if (ev->type == NG_EV_sanction || ev->type == NG_EV_shock ||
-            ev->type == NG_EV_vote_passed || ev->type == NG_EV_vote_failed) {
+        if (ng_event_has_amount(ev->type)) {
             fputs(",\"amount\":", f);
             ng_output_number(f, ev->amount);
         }
@@ -256,127 +246,117 @@ static void write_events(const ng_model *m, FILE *f)
     fputs("]", f);
 }
 
-static const char *state_name(int state)
-{
-    static const char *const names[] = {"candidate", "member", "exited",
-                                        "excluded"};
-    return names[state];
-}
-
 static void field(FILE *f, const char *key, double v)
 {
     fprintf(f, ",\"%s\":", key);
     ng_output_number(f, v);
 }
 
-static void write_partner(const ng_model *m, size_t i, FILE *f)
+static void write_partner(const ng_run_view *v, size_t i, FILE *f)
 {
-    char name[NG_NAME_MAX + 32];
-    partner_name(m, i, name, sizeof name);
+    char name[NG_PARTNER_NAME_MAX];
+    ng_run_partner_name(v, i, name, sizeof name);
     fprintf(f, "{\"id\":%zu,\"name\":", i);
     put_string(f, name);
     fprintf(f,
             ",\"sector\":\"%s\",\"disposition\":\"%s\",\"founder\":%s,"
             "\"lead\":%s,\"state\":\"%s\",\"state_tick\":%lld,"
             "\"ever_joined\":%s,\"ties\":%zu,\"violations\":%lld",
-            ng_sector_name(m->sector[i]),
-            ng_disposition_name(m->disposition[i]),
-            m->founder[i] ? "true" : "false", i == m->lead ? "true" : "false",
-            state_name(m->state[i]), (long long)m->state_tick[i],
-            m->ever_joined[i] ? "true" : "false", m->deg[i],
-            (long long)m->violations[i]);
-    field(f, "capacity", m->capacity[i]);
-    field(f, "authority", m->authority[i]);
-    field(f, "support", m->support[i]);
-    field(f, "power", m->power[i]);
-    field(f, "alignment", m->alignment[i]);
-    field(f, "valuation", m->valuation[i]);
-    field(f, "belief", m->belief[i]);
-    field(f, "system_trust", m->system_trust[i]);
-    field(f, "commitment", m->commitment[i]);
-    field(f, "value", m->value[i]);
-    field(f, "contribution", m->x[i]);
-    field(f, "asked", m->asked_total[i]);
-    field(f, "paid", m->paid_total[i]);
-    field(f, "benefit", m->benefit_total[i]);
+            ng_sector_name(v->sector[i]),
+            ng_disposition_name(v->disposition[i]),
+            v->founder[i] ? "true" : "false", i == v->lead ? "true" : "false",
+            ng_membership_name(v->state[i]), (long long)v->state_tick[i],
+            v->ever_joined[i] ? "true" : "false", v->deg[i],
+            (long long)v->violations[i]);
+    field(f, "capacity", v->capacity[i]);
+    field(f, "authority", v->authority[i]);
+    field(f, "support", v->support[i]);
+    field(f, "power", v->power[i]);
+    field(f, "alignment", v->alignment[i]);
+    field(f, "valuation", v->valuation[i]);
+    field(f, "belief", v->belief[i]);
+    field(f, "system_trust", v->system_trust[i]);
+    field(f, "commitment", v->commitment[i]);
+    field(f, "value", v->value[i]);
+    field(f, "contribution", v->x[i]);
+    field(f, "asked", v->asked_total[i]);
+    field(f, "paid", v->paid_total[i]);
+    field(f, "benefit", v->benefit_total[i]);
     fputs(",\"interests\":[", f);
     for (size_t k = 0; k < NG_DIM; k++) {
         if (k) {
             fputc(',', f);
         }
-        ng_output_number(f, m->interests[i * NG_DIM + k]);
+        ng_output_number(f, v->interests[i * NG_DIM + k]);
     }
     fputc(']', f);
-    if (ng__geography_on(m)) {
+    if (v->geography) {
         fputs(",\"location\":[", f);
-        ng_output_number(f, m->location[2 * i]);
+        ng_output_number(f, v->location[2 * i]);
         fputc(',', f);
-        ng_output_number(f, m->location[2 * i + 1]);
+        ng_output_number(f, v->location[2 * i + 1]);
         fputc(']', f);
     }
     fputc('}', f);
 }
 
-cJSON *ng__summary_json(const ng_summary *sp)
+/* ---- the summary, generated from NG_SUMMARY_FIELDS ---- */
+
+static void summary_INT(cJSON *o, const char *key, int64_t v)
 {
-    const ng_summary s = *sp;
-    cJSON *o = cJSON_CreateObject();
-    cJSON_AddStringToObject(o, "outcome", ng_outcome_name(s.outcome));
-    cJSON_AddStringToObject(o, "cause", ng_reason_name(s.cause));
-    cJSON_AddNumberToObject(o, "lifetime", (double)s.lifetime);
-    cJSON_AddNumberToObject(o, "peak_members", (double)s.peak_members);
-    cJSON_AddNumberToObject(o, "final_members", (double)s.final_members);
-    cJSON_AddNumberToObject(o, "cumulative_value", s.cumulative_value);
-    cJSON_AddNumberToObject(o, "mean_contribution", s.mean_contribution);
-    if (s.first_exit_tick >= 0) {
-        cJSON_AddNumberToObject(o, "first_exit_tick",
-                                (double)s.first_exit_tick);
-    } else {
-        cJSON_AddNullToObject(o, "first_exit_tick");
-    }
-    cJSON_AddNumberToObject(o, "share_ever_joined", s.share_ever_joined);
-    cJSON_AddNumberToObject(o, "final_interpersonal_trust",
-                            s.final_interpersonal_trust);
-    cJSON_AddNumberToObject(o, "final_system_trust", s.final_system_trust);
-    cJSON_AddNumberToObject(o, "joins", (double)s.total_joins);
-    cJSON_AddNumberToObject(o, "exits", (double)s.total_exits);
-    cJSON_AddNumberToObject(o, "exclusions", (double)s.total_exclusions);
-    cJSON_AddNumberToObject(o, "sanctions", (double)s.total_sanctions);
-    cJSON_AddNumberToObject(o, "small_partners", (double)s.small_partners);
-    cJSON_AddNumberToObject(o, "small_partners_left",
-                            (double)s.small_partners_left);
-    cJSON_AddNumberToObject(o, "events_dropped", (double)s.events_dropped);
-    cJSON_AddNumberToObject(o, "mean_fit", s.mean_fit);
-    cJSON_AddNumberToObject(o, "final_fit", s.final_fit);
-    cJSON_AddNumberToObject(o, "mission_turn", s.mission_turn);
-    cJSON_AddNumberToObject(o, "shocks", (double)s.shocks);
-    cJSON_AddNumberToObject(o, "incidents", (double)s.incidents);
-    cJSON_AddNumberToObject(o, "votes_held", (double)s.votes_held);
-    cJSON_AddNumberToObject(o, "votes_failed", (double)s.votes_failed);
-    cJSON_AddNumberToObject(o, "process_spending", s.process_spending);
-    cJSON_AddItemToObject(o, "final_mission",
-                          cJSON_CreateDoubleArray(s.final_mission, NG_DIM));
-    cJSON_AddItemToObject(o, "final_focus",
-                          cJSON_CreateDoubleArray(s.final_focus, NG_DIM));
-    return o;
+    cJSON_AddNumberToObject(o, key, (double)v);
 }
 
-static cJSON *summary_of(const ng_model *m)
+static void summary_INT_OR_NULL(cJSON *o, const char *key, int64_t v)
 {
-    ng_summary s;
-    ng_model_summary(m, &s);
-    return ng__summary_json(&s);
+    if (v >= 0) {
+        cJSON_AddNumberToObject(o, key, (double)v);
+    } else {
+        cJSON_AddNullToObject(o, key);
+    }
+}
+
+static void summary_REAL(cJSON *o, const char *key, double v)
+{
+    cJSON_AddNumberToObject(o, key, v);
+}
+
+static void summary_OUTCOME(cJSON *o, const char *key, int v)
+{
+    cJSON_AddStringToObject(o, key, ng_outcome_name(v));
+}
+
+static void summary_REASON(cJSON *o, const char *key, int v)
+{
+    cJSON_AddStringToObject(o, key, ng_reason_name(v));
+}
+
+static void summary_VECTOR(cJSON *o, const char *key, const double *v)
+{
+    cJSON_AddItemToObject(o, key, cJSON_CreateDoubleArray(v, NG_DIM));
+}
+
+cJSON *ng__summary_json(const ng_summary *s)
+{
+    cJSON *o = cJSON_CreateObject();
+#define NG_SUMMARY_JSON(name, key, kind, meaning)                              \
+    summary_##kind(o, key, s->name);
+    NG_SUMMARY_FIELDS(NG_SUMMARY_JSON)
+#undef NG_SUMMARY_JSON
+    return o;
 }
 
 int ng_output_json(const ng_model *m, FILE *f, ng_error *err)
 {
+    ng_run_view v;
+    ng_model_view(m, &v);
     fprintf(f,
             "{\"format_version\":%d,\"engine_version\":\"%s\",\"seed\":%lld,"
             "\"rng_type\":\"mt19937\",\"scenario\":",
-            NG_FORMAT_VERSION, NG_VERSION, (long long)m->p->run_seed);
-    put_string(f, m->cfg.name);
+            NG_FORMAT_VERSION, NG_VERSION, (long long)v.cfg->p.run_seed);
+    put_string(f, v.cfg->name);
     fputs(",\n\"config\":", f);
-    int rc = print_tree(f, config_json(&m->cfg), false, err);
+    int rc = print_tree(f, config_json(v.cfg), false, err);
     if (rc) {
         return rc;
     }
@@ -386,16 +366,16 @@ int ng_output_json(const ng_model *m, FILE *f, ng_error *err)
                 ng_metric_unit(k));
     }
     fputs("},\n", f);
-    write_series(m, f);
+    write_series(&v, f);
     fputs(",\n", f);
-    write_events(m, f);
+    write_events(&v, f);
     fputs(",\n\"partners\":[", f);
-    for (size_t i = 0; i < m->n; i++) {
+    for (size_t i = 0; i < v.n; i++) {
         fputs(i ? ",\n" : "\n", f);
-        write_partner(m, i, f);
+        write_partner(&v, i, f);
     }
     fputs("],\n\"summary\":", f);
-    rc = print_tree(f, summary_of(m), false, err);
+    rc = print_tree(f, ng__summary_json(&v.summary), false, err);
     fputs("}\n", f);
     return rc;
 }

@@ -51,3 +51,10 @@ const char *ng_outcome_name(int outcome)
     static const char *const names[] = {"survived", "dissolved", "completed"};
     return PICK(names, outcome, 3);
 }
+
+/* The amount means something only for these (record.h, ng_event). */
+bool ng_event_has_amount(int type)
+{
+    return type == NG_EV_sanction || type == NG_EV_shock ||
+           type == NG_EV_vote_passed || type == NG_EV_vote_failed;
+}

@@ -7,7 +7,7 @@
  * With geography.area = 0 nobody has a location and nothing here draws. */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
 
 bool ng__geography_on(const ng_model *m)
 {

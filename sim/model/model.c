@@ -1,18 +1,17 @@
-/* ng_model: allocation, the tick schedule, membership and tie bookkeeping.
+/* ng_model: allocation, the tick schedule, the accessors and the summary.
  *
- * Everything a run needs is allocated here, sized from the config, so the
- * step loop never allocates.  The schedule is a const table of phases in
- * the order of MODEL.md section 3.
+ * This is the top of the model (kernel.h shows the layers): everything a
+ * run needs is allocated here, sized from the config, so the step loop
+ * never allocates.  The schedule is a const table of phases in the order of
+ * MODEL.md section 3; it is the only caller of the phases.  What phases and
+ * rules may change goes through the kernel (kernel.c).
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_sort.h>
-
-#include "engine.h"
 #include "io/error_internal.h"
+#include "model/build.h"
+#include "phases/phases.h"
 
 /* ---- seeds ---- */
 
@@ -41,49 +40,10 @@ uint64_t ng_seed_mix(uint64_t master, uint64_t stream)
 
 static int alloc_arrays(ng_model *m)
 {
-    size_t n = m->n, nk = m->n * m->k_max;
-    ALLOC(m->sector, n);
-    ALLOC(m->disposition, n);
-    ALLOC(m->state, n);
-    ALLOC(m->founder, n);
-    ALLOC(m->ever_joined, n);
-    ALLOC(m->flagged, n);
-    ALLOC(m->fresh, n);
-    ALLOC(m->capacity, n);
-    ALLOC(m->authority, n);
-    ALLOC(m->support, n);
-    ALLOC(m->interests, n * NG_DIM);
-    ALLOC(m->slope, n);
-    ALLOC(m->power, n);
-    ALLOC(m->alignment, n);
-    ALLOC(m->valuation, n);
-    ALLOC(m->location, 2 * n);
-    ALLOC(m->commitment, n);
-    ALLOC(m->belief, n);
-    ALLOC(m->system_trust, n);
-    ALLOC(m->eff_trust, n);
-    ALLOC(m->value, n);
-    ALLOC(m->payoff_avg, n);
-    ALLOC(m->asked_total, n);
-    ALLOC(m->paid_total, n);
-    ALLOC(m->benefit_total, n);
-    ALLOC(m->quota, n);
-    ALLOC(m->x, n);
-    ALLOC(m->paid, n);
-    ALLOC(m->benefit, n);
-    ALLOC(m->payoff, n);
-    ALLOC(m->sanction, n);
-    ALLOC(m->violations, n);
-    ALLOC(m->patience, n);
-    ALLOC(m->state_tick, n);
-    ALLOC(m->cooldown_until, n);
-    ALLOC(m->nbr, nk);
-    ALLOC(m->trust, nk);
-    ALLOC(m->deg, n);
-    ALLOC(m->member, n);
-    ALLOC(m->member_pos, n);
-    ALLOC(m->scratch_idx, n);
-    ALLOC(m->scratch_real, n);
+    size_t n = m->n, k_max = m->k_max;
+#define NG_ALLOC_ARRAY(type, name, per, meaning) ALLOC(m->name, n *(per));
+    NG_POOL_ARRAYS(NG_ALLOC_ARRAY)
+#undef NG_ALLOC_ARRAY
     ALLOC(m->series, NG_METRIC_COUNT * m->ticks_cap);
     ALLOC(m->events, m->events_cap);
     return 0;
@@ -93,53 +53,11 @@ fail:
 
 static void free_arrays(ng_model *m)
 {
-    void *arrays[] = {m->sector,
-                      m->disposition,
-                      m->state,
-                      m->founder,
-                      m->ever_joined,
-                      m->flagged,
-                      m->fresh,
-                      m->capacity,
-                      m->authority,
-                      m->support,
-                      m->interests,
-                      m->slope,
-                      m->power,
-                      m->alignment,
-                      m->valuation,
-                      m->location,
-                      m->commitment,
-                      m->belief,
-                      m->system_trust,
-                      m->eff_trust,
-                      m->value,
-                      m->payoff_avg,
-                      m->asked_total,
-                      m->paid_total,
-                      m->benefit_total,
-                      m->quota,
-                      m->x,
-                      m->paid,
-                      m->benefit,
-                      m->payoff,
-                      m->sanction,
-                      m->violations,
-                      m->patience,
-                      m->state_tick,
-                      m->cooldown_until,
-                      m->nbr,
-                      m->trust,
-                      m->deg,
-                      m->member,
-                      m->member_pos,
-                      m->scratch_idx,
-                      m->scratch_real,
-                      m->series,
-                      m->events};
-    for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++) {
-        free(arrays[i]);
-    }
+#define NG_FREE_ARRAY(type, name, per, meaning) free(m->name);
+    NG_POOL_ARRAYS(NG_FREE_ARRAY)
+#undef NG_FREE_ARRAY
+    free(m->series);
+    free(m->events);
 }
 
 /* Room for every event a run can produce, but never more than the user's
@@ -328,280 +246,4 @@ size_t ng_model_event_count(const ng_model *m)
 const ng_event *ng_model_events(const ng_model *m)
 {
     return m->events;
-}
-
-/* Counts the small partners (capacity below the upper median of everyone
- * who ever joined) and those of them who have left.  Sorts in the model's
- * scratch buffer, so summarising never allocates. */
-static void small_partners(const ng_model *m, ng_summary *s)
-{
-    size_t joined = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        if (m->ever_joined[i]) {
-            m->scratch_real[joined++] = m->capacity[i];
-        }
-    }
-    if (joined == 0) {
-        return;
-    }
-    gsl_sort(m->scratch_real, 1, joined);
-    double median = m->scratch_real[joined / 2];
-    for (size_t i = 0; i < m->n; i++) {
-        if (m->ever_joined[i] && m->capacity[i] < median) {
-            s->small_partners++;
-            s->small_partners_left +=
-                m->state[i] == NG_EXITED || m->state[i] == NG_EXCLUDED;
-        }
-    }
-}
-
-void ng_model_summary(const ng_model *m, ng_summary *s)
-{
-    memset(s, 0, sizeof *s);
-    s->outcome = m->dissolved ? m->outcome : NG_OUTCOME_SURVIVED;
-    s->cause = m->dissolved ? m->cause : NG_R_none;
-    s->lifetime = m->tick;
-    s->peak_members = m->peak_members;
-    s->final_members = (int64_t)m->n_members;
-    s->cumulative_value = m->cumulative_value;
-    s->mean_contribution =
-        m->contribution_ticks
-            ? m->contribution_sum / (double)m->contribution_ticks
-            : 0;
-    s->first_exit_tick = m->first_exit_tick;
-    size_t joined = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        joined += m->ever_joined[i];
-    }
-    s->share_ever_joined = m->n ? (double)joined / (double)m->n : 0;
-    if (m->ticks_recorded) {
-        size_t t = m->ticks_recorded - 1;
-        s->final_interpersonal_trust =
-            ng_model_series(m, NG_M_interpersonal_trust)[t];
-        s->final_system_trust = ng_model_series(m, NG_M_system_trust)[t];
-        s->final_fit = ng_model_series(m, NG_M_fit)[t];
-        s->mean_fit = m->fit_sum / (double)m->ticks_recorded;
-    }
-    s->mission_turn = m->mission_turn_total;
-    s->shocks = m->total_shocks;
-    s->incidents = m->total_incidents;
-    s->votes_held = m->total_votes;
-    s->votes_failed = m->total_votes_failed;
-    s->process_spending = m->process_total;
-    ng__mission_simplex(m, s->final_mission);
-    memcpy(s->final_focus, m->focus, sizeof s->final_focus);
-    s->total_joins = m->total_joins;
-    s->total_exits = m->total_exits;
-    s->total_exclusions = m->total_exclusions;
-    s->total_sanctions = m->total_sanctions;
-    small_partners(m, s);
-    s->events_dropped = m->events_dropped;
-}
-
-/* ---- events and membership ---- */
-
-void ng__model_event(ng_model *m, int type, int reason, long partner,
-                     double amount)
-{
-    if (m->n_events >= m->events_cap) {
-        m->events_dropped++;
-        return;
-    }
-    ng_event *e = &m->events[m->n_events++];
-    e->tick = (int32_t)m->tick;
-    e->type = (uint8_t)type;
-    e->reason = (uint8_t)reason;
-    e->partner = partner;
-    e->amount = amount;
-}
-
-void ng__member_add(ng_model *m, size_t i, int reason)
-{
-    m->member_pos[i] = m->n_members;
-    m->member[m->n_members++] = i;
-    m->state[i] = NG_MEMBER;
-    m->state_tick[i] = m->tick;
-    m->ever_joined[i] = 1;
-    m->violations[i] = 0;
-    m->patience[i] = 0;
-    m->flagged[i] = 0;
-    m->fresh[i] = 1;
-    m->x[i] = m->paid[i] = m->benefit[i] = m->payoff[i] = m->sanction[i] = 0;
-    if (reason != NG_R_founder) {
-        m->joins++;
-        m->total_joins++;
-    }
-    ng__model_event(m, NG_EV_join, reason, (long)i, 0);
-}
-
-void ng__member_remove(ng_model *m, size_t i, int new_state, int reason)
-{
-    size_t pos = m->member_pos[i];
-    size_t last = m->member[m->n_members - 1];
-    m->member[pos] = last;
-    m->member_pos[last] = pos;
-    m->n_members--;
-    m->member_pos[i] = NG_NONE;
-    m->state[i] = (uint8_t)new_state;
-    m->state_tick[i] = m->tick;
-    m->cooldown_until[i] = m->tick + m->p->alliance_cooldown;
-    int type = new_state == NG_EXCLUDED ? NG_EV_exclusion : NG_EV_exit;
-    ng__model_event(m, type, reason, (long)i, 0);
-}
-
-void ng__end(ng_model *m, int outcome, int cause)
-{
-    m->dissolved = true;
-    m->outcome = outcome;
-    m->cause = cause;
-    ng__model_event(m,
-                    outcome == NG_OUTCOME_COMPLETED ? NG_EV_completion
-                                                    : NG_EV_dissolution,
-                    cause, -1, 0);
-}
-
-/* ---- mission and valuation ---- */
-
-double ng__valuation_of(const ng_model *m, size_t i, double alignment)
-{
-    int s = m->sector[i];
-    return m->p->meaning_societal_weight[s] * alignment +
-           m->p->meaning_economic_weight[s] * m->p->meaning_economic_return;
-}
-
-void ng__valuation_update(ng_model *m, size_t i)
-{
-    m->valuation[i] = ng__valuation_of(m, i, m->alignment[i]);
-}
-
-void ng__mission_simplex(const ng_model *m, double *out)
-{
-    double total = 0;
-    for (int k = 0; k < NG_DIM; k++) {
-        total += m->mission[k];
-    }
-    for (int k = 0; k < NG_DIM; k++) {
-        out[k] = total > 0 ? m->mission[k] / total : 1.0 / NG_DIM;
-    }
-}
-
-void ng__mission_set(ng_model *m, const double *mission)
-{
-    memcpy(m->mission, mission, sizeof m->mission);
-    for (size_t i = 0; i < m->n; i++) {
-        m->alignment[i] = ng__cosine(m->interests + i * NG_DIM, m->mission);
-        ng__valuation_update(m, i);
-    }
-}
-
-/* ---- ties ---- */
-
-size_t ng__tie_find(const ng_model *m, size_t i, size_t j)
-{
-    const size_t *row = m->nbr + i * m->k_max;
-    for (size_t d = 0; d < m->deg[i]; d++) {
-        if (row[d] == j) {
-            return d;
-        }
-    }
-    return NG_NONE;
-}
-
-bool ng__tie_add(ng_model *m, size_t i, size_t j, double t)
-{
-    if (i == j || m->deg[i] >= m->k_max || m->deg[j] >= m->k_max ||
-        ng__tie_find(m, i, j) != NG_NONE) {
-        return false;
-    }
-    m->nbr[i * m->k_max + m->deg[i]] = j;
-    m->trust[i * m->k_max + m->deg[i]++] = t;
-    m->nbr[j * m->k_max + m->deg[j]] = i;
-    m->trust[j * m->k_max + m->deg[j]++] = t;
-    return true;
-}
-
-size_t ng__tied_members(const ng_model *m, size_t i)
-{
-    size_t count = 0;
-    const size_t *row = m->nbr + i * m->k_max;
-    for (size_t d = 0; d < m->deg[i]; d++) {
-        count += m->state[row[d]] == NG_MEMBER;
-    }
-    return count;
-}
-
-double ng__cosine(const double *a, const double *b)
-{
-    double ab = 0, aa = 0, bb = 0;
-    for (int k = 0; k < NG_DIM; k++) {
-        ab += a[k] * b[k];
-        aa += a[k] * a[k];
-        bb += b[k] * b[k];
-    }
-    return aa > 0 && bb > 0 ? ab / sqrt(aa * bb) : 0;
-}
-
-/* ---- power ---- */
-
-double ng__power_of(const ng_model *m, size_t i)
-{
-    double rel = m->mean_capacity > 0 ? m->capacity[i] / m->mean_capacity : 1;
-    return m->p->power_capacity_weight * rel +
-           m->p->power_authority_weight * m->authority[i];
-}
-
-void ng__power_update(ng_model *m)
-{
-    double cap = 0;
-    for (size_t idx = 0; idx < m->n_members; idx++) {
-        cap += m->capacity[m->member[idx]];
-    }
-    m->sum_capacity = cap;
-    m->mean_capacity = m->n_members ? cap / (double)m->n_members : 0;
-    double power = 0, weight = 0;
-    for (size_t idx = 0; idx < m->n_members; idx++) {
-        size_t i = m->member[idx];
-        m->power[i] = ng__power_of(m, i);
-        power += m->power[i];
-        weight += m->valuation[i] * ng__size_factor(m, i);
-    }
-    m->sum_power = power;
-    m->sum_benefit_weight = weight;
-}
-
-/* ---- violations and sanctions ---- */
-
-bool ng__violates(const ng_model *m, size_t i)
-{
-    /* Monitoring lets a shortfall within the tolerance pass, so a member
-     * who means to comply is not punished for the noise in its giving. */
-    return m->cost->shortfall_is_violation &&
-           m->x[i] <
-               m->p->alliance_contribution_norm - m->p->alliance_tolerance;
-}
-
-double ng__shortfall_amount(const ng_model *m, size_t i)
-{
-    double gap = m->p->alliance_contribution_norm - m->x[i];
-    return gap > 0 ? gap * m->quota[i] : 0;
-}
-
-void ng__sanction(ng_model *m, size_t i, int reason, double amount)
-{
-    m->sanction[i] += amount;
-    m->payoff[i] -= amount;
-    m->sanctions++;
-    m->total_sanctions++;
-    ng__model_event(m, NG_EV_sanction, reason, (long)i, amount);
-}
-
-double ng__deterrence(const ng_model *m, size_t i)
-{
-    return m->cost->shortfall_is_violation ? m->gov->deterrence(m, i) : 0;
-}
-
-double ng__size_factor(const ng_model *m, size_t i)
-{
-    double rel = m->mean_capacity > 0 ? m->capacity[i] / m->mean_capacity : 1;
-    return pow(rel, m->p->production_benefit_scale);
 }

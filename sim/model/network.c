@@ -10,7 +10,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "engine.h"
+#include "model/build.h"
 
 /* Draws allowed per wanted tie before giving up: rejections (self-ties,
  * duplicates, full partners) are rare unless the network is near its

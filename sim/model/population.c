@@ -12,7 +12,7 @@
 
 #include <gsl/gsl_randist.h>
 
-#include "engine.h"
+#include "model/build.h"
 
 static const double *sector_vector(const ng_params *p, int s, bool interests)
 {

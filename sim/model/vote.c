@@ -11,7 +11,7 @@
  */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
 
 static const ng_decision_rule *effective_rule(const ng_model *m,
                                               bool *lead_alone)

@@ -3,7 +3,8 @@
  * value stays at or below W_min for E ticks, or when the pool cannot cover
  * the fixed office cost for E ticks (unfunded).  The first cause that holds,
  * in that order, is recorded. */
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 int ng__phase_breakdown(ng_model *m, ng_error *err)
 {

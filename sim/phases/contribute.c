@@ -15,7 +15,8 @@
 
 #include <gsl/gsl_randist.h>
 
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 static double clamp01(double v)
 {

@@ -14,20 +14,8 @@
 
 #include <gsl/gsl_randist.h>
 
-#include "engine.h"
-
-/* A fit within rounding of 1 is 1, so an unchanged environment leaves
- * public value exactly as without the module. */
-#define FIT_EXACT 1e-12
-
-double ng__fit_factor(const ng_model *m, double fit)
-{
-    if (fit >= 1) {
-        return 1;
-    }
-    double exponent = 1 + m->p->environment_threat_stakes * m->threat;
-    return pow(fmax(0, fit), exponent);
-}
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 static void normalise(double *z)
 {
@@ -66,13 +54,6 @@ static void shock(ng_model *m, gsl_rng *r)
         m->focus[d] = (1 - jump) * m->focus[d] + (d == k ? jump : 0);
     }
     m->threat = 1;
-}
-
-void ng__fit_update(ng_model *m)
-{
-    double fit = ng__cosine(m->mission, m->focus);
-    m->fit = fit > 1 - FIT_EXACT ? 1 : fit;
-    m->fit_factor = ng__fit_factor(m, m->fit);
 }
 
 int ng__phase_environment(ng_model *m, ng_error *err)

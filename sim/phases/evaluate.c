@@ -10,7 +10,8 @@
  * vote passes under the decision rule, the alliance dissolves with cause
  * no_added_value.
  */
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 static bool wants_dissolution(const ng_model *m, size_t i, const void *ctx)
 {

@@ -11,7 +11,8 @@
  */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 static void contagion(ng_model *m, size_t i)
 {
@@ -46,17 +47,10 @@ int ng__phase_exit(ng_model *m, ng_error *err)
         size_t i = m->member[idx];
         update_value(m, i);
         if (m->flagged[i]) {
-            ng__member_remove(m, i, NG_EXCLUDED, NG_R_repeated_violations);
-            m->exclusions++;
-            m->total_exclusions++;
+            ng__member_exclude(m, i);
         } else if (m->patience[i] >= m->p->exit_patience) {
-            ng__member_remove(m, i, NG_EXITED, NG_R_low_value);
+            ng__member_exit(m, i);
             contagion(m, i);
-            m->exits++;
-            m->total_exits++;
-            if (m->first_exit_tick < 0) {
-                m->first_exit_tick = m->tick;
-            }
         }
     }
     return 0;

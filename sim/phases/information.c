@@ -8,7 +8,8 @@
  * tied to the source loses the share source_trust_loss of its trust in it.
  * Without sharing nothing here draws.
  */
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 static void incident(ng_model *m, size_t src)
 {

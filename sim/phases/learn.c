@@ -22,7 +22,8 @@
  */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 static void update_ties(ng_model *m, size_t i, double *tie_sum,
                         size_t *tie_count)

@@ -14,7 +14,8 @@
  */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 typedef struct proposal {
     double next[NG_DIM];

@@ -24,7 +24,8 @@
  */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 static double sector_diversity(const ng_model *m)
 {
@@ -61,8 +62,7 @@ int ng__phase_produce(ng_model *m, ng_error *err)
     for (size_t idx = 0; idx < m->n_members; idx++) {
         paid += m->paid[m->member[idx]];
     }
-    m->fines = m->fines_carry;
-    m->fines_carry = 0;
+    m->fines = ng__fines_collect(m);
     m->pooled = paid + m->fines;
     m->overhead = overhead(m);
     double input = fmax(0, m->pooled - m->overhead);

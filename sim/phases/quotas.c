@@ -7,7 +7,8 @@
  */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 #define SUM_TOLERANCE 1e-9
 

@@ -5,7 +5,8 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 /* Gini of the members' payoffs, shifted so the smallest is zero. */
 static double payoff_gini(ng_model *m)

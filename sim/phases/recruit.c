@@ -17,7 +17,8 @@
  */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 /* Exclusion is final: a partner the alliance threw out is not invited
  * again.  One that left may come back after the cool-down. */

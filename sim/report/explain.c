@@ -3,9 +3,10 @@
  *
  * Every statement comes from a rule of docs/EXPLAIN.md applied to the run
  * document's series, events, partners and config; the numbers quoted are
- * the ones the rule used.  The rules work on the document, not on a model,
- * so any run document (also one from a sweep's runs/ folder) can be
- * explained without re-running it.
+ * the ones the rule used.  The rules work on what a run document holds,
+ * read from a document (so any run document, also one from a sweep's runs/
+ * folder, can be explained without re-running it) or from a run in memory
+ * through its run view, which gives the same values.
  */
 #include "netgov/explain.h"
 
@@ -459,21 +460,34 @@ static cJSON *build(const ex_run *r)
     return doc;
 }
 
-ng_explanation *ng_explain(const cJSON *run, ng_error *err)
+/* The explanation of a run read (rc 0) into r; frees r. */
+static ng_explanation *explain_read(int rc, ex_run *r, ng_error *err)
 {
-    ex_run r;
-    int rc = ng__explain_run_read(run, &r, err);
     ng_explanation *e = rc ? NULL : calloc(1, sizeof *e);
     if (!rc && e) {
-        e->json = build(&r);
+        e->json = build(r);
     }
     if (!rc && (!e || !e->json)) {
         ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
         free(e);
         e = NULL;
     }
-    ng__explain_run_free(&r);
+    ng__explain_run_free(r);
     return e;
+}
+
+ng_explanation *ng_explain(const cJSON *run, ng_error *err)
+{
+    ex_run r;
+    int rc = ng__explain_run_read(run, &r, err);
+    return explain_read(rc, &r, err);
+}
+
+ng_explanation *ng_explain_view(const ng_run_view *run, ng_error *err)
+{
+    ex_run r;
+    int rc = ng__explain_run_view(run, &r, err);
+    return explain_read(rc, &r, err);
 }
 
 void ng_explanation_free(ng_explanation *e)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "io/config_internal.h"
+#include "netgov/record.h"
 
 /* ---- typed look-ups that report the path of what is missing ---- */
 
@@ -149,15 +150,8 @@ static int read_partner(const cJSON *p, size_t i, ex_partner *q, ng_error *err)
     return rc;
 }
 
-static int compare_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Small partners as in the run summary: those that ever joined with a
- * capacity below the upper median capacity of all that ever joined. */
-static int mark_small(ex_run *r, ng_error *err)
+/* Small partners as in the run summary (ng_small_partner, record.h). */
+int ng__explain_mark_small(ex_run *r, ng_error *err)
 {
     double *caps = calloc(r->n_partners + 1, sizeof *caps);
     if (!caps) {
@@ -169,11 +163,10 @@ static int mark_small(ex_run *r, ng_error *err)
             caps[n++] = r->partners[i].capacity;
         }
     }
-    qsort(caps, n, sizeof *caps, compare_double);
-    double median = n ? caps[n / 2] : 0;
+    double threshold = ng_small_partner_threshold(caps, n);
     for (size_t i = 0; i < r->n_partners; i++) {
         ex_partner *q = &r->partners[i];
-        q->small = q->ever_joined && q->capacity < median;
+        q->small = ng_small_partner(q->ever_joined, q->capacity, threshold);
     }
     free(caps);
     return 0;
@@ -201,7 +194,7 @@ static int read_partners(const cJSON *doc, ex_run *r, ng_error *err)
         r->founders += r->partners[i].founder;
         i++;
     }
-    return mark_small(r, err);
+    return ng__explain_mark_small(r, err);
 }
 
 static int read_event(const cJSON *e, size_t i, ex_event *q, ng_error *err)
@@ -339,6 +332,7 @@ void ng__explain_run_free(ex_run *r)
 #undef EX_FREE
     free(r->partners);
     free(r->events);
+    free(r->names);
     memset(r, 0, sizeof *r);
 }
 

@@ -1,6 +1,9 @@
-/* A run document read into plain arrays for the explanation rules
- * (explain.c).  Strings point into the cJSON document, which must outlive
- * the ex_run. */
+/* A run read into plain arrays for the explanation rules (explain.c):
+ * from a run document (explain_run.c) or from a run in memory through its
+ * run view (explain_view.c), with the same values either way, so both
+ * give the same explanation.  Strings point into the cJSON document or
+ * the run's config, which must outlive the ex_run, or into static name
+ * tables; a run in memory's partner names are owned by the ex_run. */
 #ifndef NETGOV_REPORT_EXPLAIN_RUN_H
 #define NETGOV_REPORT_EXPLAIN_RUN_H
 
@@ -10,6 +13,7 @@
 #include <cjson/cJSON.h>
 
 #include "netgov/error.h"
+#include "netgov/run_view.h"
 
 typedef struct ex_partner {
     long id;
@@ -63,13 +67,21 @@ typedef struct ex_run {
     size_t n_partners;
     ex_event *events;
     size_t n_events;
+    char *names; /* owned partner names (a run in memory), or NULL */
 } ex_run;
 
 /* Reads what the rules need; on a missing or mistyped field fills err with
  * its path ("series.members", "partners[3].capacity") and returns
  * NG_EINVAL.  Release with ng__explain_run_free even on failure. */
 int ng__explain_run_read(const cJSON *doc, ex_run *r, ng_error *err);
+/* Reads the same from a run in memory.  The model behind the view must
+ * outlive the ex_run.  Release with ng__explain_run_free even on
+ * failure. */
+int ng__explain_run_view(const ng_run_view *v, ex_run *r, ng_error *err);
 void ng__explain_run_free(ex_run *r);
+/* Marks the small partners (ng_small_partner) once capacities and
+ * ever_joined are read. */
+int ng__explain_mark_small(ex_run *r, ng_error *err);
 
 /* The partner with this id, or NULL. */
 const ex_partner *ng__explain_partner(const ex_run *r, long id);

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
+#include "netgov/run_view.h"
 
 /* ---- frame schedule ---- */
 
@@ -38,28 +38,28 @@ static size_t frame_count(size_t lifetime, size_t stride)
 
 /* ---- capture ---- */
 
-static bool has_member_end(const ng_model *m, size_t i, size_t j)
+static bool has_member_end(const ng_run_view *v, size_t i, size_t j)
 {
-    return m->state[i] == NG_MEMBER || m->state[j] == NG_MEMBER;
+    return v->state[i] == NG_MEMBER || v->state[j] == NG_MEMBER;
 }
 
 /* Ties with a member end, each pair once; stored when ties is non-NULL. */
-static size_t capture_ties(const ng_model *m, ng_frame_tie *ties)
+static size_t capture_ties(const ng_run_view *v, ng_frame_tie *ties)
 {
     size_t count = 0;
-    for (size_t i = 0; i < m->n; i++) {
-        for (size_t s = 0; s < m->deg[i]; s++) {
-            size_t j = m->nbr[i * m->k_max + s];
-            if (j <= i || !has_member_end(m, i, j)) {
+    for (size_t i = 0; i < v->n; i++) {
+        for (size_t s = 0; s < v->deg[i]; s++) {
+            size_t j = v->nbr[i * v->k_max + s];
+            if (j <= i || !has_member_end(v, i, j)) {
                 continue;
             }
             if (ties) {
-                size_t back = ng__tie_find(m, j, i);
-                double t = m->trust[i * m->k_max + s];
+                size_t back = ng_run_tie_find(v, j, i);
+                double t = v->trust[i * v->k_max + s];
                 /* Ties are made both ways; the mean is what a pair
                  * "has" when only one line is drawn. */
-                if (back != NG_NONE) {
-                    t = 0.5 * (t + m->trust[j * m->k_max + back]);
+                if (back != SIZE_MAX) {
+                    t = 0.5 * (t + v->trust[j * v->k_max + back]);
                 }
                 ties[count] =
                     (ng_frame_tie){(uint32_t)i, (uint32_t)j, (float)t};
@@ -70,35 +70,33 @@ static size_t capture_ties(const ng_model *m, ng_frame_tie *ties)
     return count;
 }
 
-static void capture_partners(const ng_model *m, ng_frames *f, size_t k)
+static void capture_partners(const ng_run_view *v, ng_frames *f, size_t k)
 {
-    f->tick[k] = m->tick;
-    for (size_t i = 0; i < m->n; i++) {
-        f->state[k * f->n + i] = m->state[i];
-        f->x[k * f->n + i] = (float)m->x[i];
-        f->system_trust[k * f->n + i] = (float)m->system_trust[i];
+    f->tick[k] = v->tick;
+    for (size_t i = 0; i < v->n; i++) {
+        f->state[k * f->n + i] = v->state[i];
+        f->x[k * f->n + i] = (float)v->x[i];
+        f->system_trust[k * f->n + i] = (float)v->system_trust[i];
     }
 }
 
 /* ---- checking against the document ---- */
 
-static bool tick_matches(const ng_model *m, const ng_replay_expect *want,
+static bool tick_matches(const ng_run_view *v, const ng_replay_expect *want,
                          size_t t)
 {
-    if (ng_model_ticks_recorded(m) != t) {
+    if (v->ticks_recorded != t) {
         return false;
     }
-    return ng_model_series(m, NG_M_members)[t - 1] == want->members[t - 1] &&
-           ng_model_series(m, NG_M_public_value)[t - 1] ==
-               want->public_value[t - 1];
+    return v->series[NG_M_members][t - 1] == want->members[t - 1] &&
+           v->series[NG_M_public_value][t - 1] == want->public_value[t - 1];
 }
 
-static bool summary_matches(const ng_model *m, const ng_replay_expect *want)
+static bool summary_matches(const ng_run_view *v, const ng_replay_expect *want)
 {
-    ng_summary s;
-    ng_model_summary(m, &s);
-    return s.outcome == want->outcome && s.cause == want->cause &&
-           s.lifetime == (int64_t)want->lifetime;
+    const ng_summary *s = &v->summary;
+    return s->outcome == want->outcome && s->cause == want->cause &&
+           s->lifetime == (int64_t)want->lifetime;
 }
 
 /* ---- replay ---- */
@@ -111,15 +109,47 @@ typedef struct replay_pass {
     int64_t *diverged;
 } replay_pass;
 
-static void capture(const ng_model *m, const replay_pass *p, size_t k)
+static void capture(const ng_run_view *v, const replay_pass *p, size_t k)
 {
     ng_frames *f = p->f;
     if (p->fill_ties) {
-        capture_ties(m, f->ties + f->tie_start[k]);
+        capture_ties(v, f->ties + f->tie_start[k]);
         return;
     }
-    capture_partners(m, f, k);
-    f->tie_start[k + 1] = f->tie_start[k] + capture_ties(m, NULL);
+    capture_partners(v, f, k);
+    f->tie_start[k + 1] = f->tie_start[k] + capture_ties(v, NULL);
+}
+
+/* Steps a model through the run, checking and capturing from its view. */
+static int replay_steps(ng_model *m, const replay_pass *p, ng_error *err)
+{
+    ng_run_view v;
+    ng_model_view(m, &v);
+    size_t k = 0;
+    capture(&v, p, k++);
+    for (size_t t = 1; t <= p->want->lifetime; t++) {
+        int rc = ng_model_step(m, err);
+        if (rc != 0) {
+            return rc;
+        }
+        ng_model_view(m, &v);
+        if (!p->fill_ties && !tick_matches(&v, p->want, t)) {
+            *p->diverged = (int64_t)t;
+            return NG_EINVAL;
+        }
+        if (is_frame(t, p->want->lifetime, p->stride)) {
+            capture(&v, p, k++);
+        }
+    }
+    if (!p->fill_ties && !summary_matches(&v, p->want)) {
+        *p->diverged = (int64_t)p->want->lifetime;
+        return NG_EINVAL;
+    }
+    for (size_t i = 0; i < v.n && !p->fill_ties; i++) {
+        p->f->sector[i] = v.sector[i];
+        p->f->capacity[i] = (float)v.capacity[i];
+    }
+    return 0;
 }
 
 static int replay(const ng_config *cfg, const replay_pass *p, ng_error *err)
@@ -128,29 +158,7 @@ static int replay(const ng_config *cfg, const replay_pass *p, ng_error *err)
     if (!m) {
         return err ? err->code : NG_ENOMEM;
     }
-    int rc = 0;
-    size_t k = 0;
-    capture(m, p, k++);
-    for (size_t t = 1; t <= p->want->lifetime && rc == 0; t++) {
-        rc = ng_model_step(m, err);
-        if (rc == 0 && !p->fill_ties && !tick_matches(m, p->want, t)) {
-            *p->diverged = (int64_t)t;
-            rc = NG_EINVAL;
-        }
-        if (rc == 0 && is_frame(t, p->want->lifetime, p->stride)) {
-            capture(m, p, k++);
-        }
-    }
-    if (rc == 0 && !p->fill_ties && !summary_matches(m, p->want)) {
-        *p->diverged = (int64_t)p->want->lifetime;
-        rc = NG_EINVAL;
-    }
-    if (rc == 0 && !p->fill_ties) {
-        for (size_t i = 0; i < m->n; i++) {
-            p->f->sector[i] = m->sector[i];
-            p->f->capacity[i] = (float)m->capacity[i];
-        }
-    }
+    int rc = replay_steps(m, p, err);
     ng_model_free(m);
     return rc;
 }

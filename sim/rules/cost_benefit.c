@@ -1,7 +1,7 @@
 /* Beneficiary pays: q_i proportional to the expected benefit share
  * u_i s_i (valuation times size factor, see produce.c).  Falls back to an
  * equal split when no member expects any benefit. */
-#include "engine.h"
+#include "model/kernel.h"
 
 static void quotas(ng_model *m, double budget)
 {

@@ -1,5 +1,6 @@
 /* Capacity split (ability to pay): q_i = beta c_i, which sums to B. */
-#include "engine.h"
+#include "rules/cost_capacity.h"
+#include "model/kernel.h"
 
 void ng__quota_by_capacity(ng_model *m, double budget)
 {

@@ -1,6 +1,6 @@
 /* Equal split: q_i = B / n.  Regressive: a small partner pays as much as a
  * large one, so relative to its capacity it carries more. */
-#include "engine.h"
+#include "model/kernel.h"
 
 static void quotas(ng_model *m, double budget)
 {

@@ -1,6 +1,6 @@
 /* The lead pays a share lambda of the budget, the others split the rest
  * equally.  Only meaningful with a lead (validation enforces it). */
-#include "engine.h"
+#include "model/kernel.h"
 
 typedef struct lead_pays_params {
     double lead_share;

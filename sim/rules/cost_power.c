@@ -1,6 +1,6 @@
 /* Power split: q_i proportional to power P_i, so the strong pay for their
  * weight (and, under a lead, for their say). */
-#include "engine.h"
+#include "model/kernel.h"
 
 static void quotas(ng_model *m, double budget)
 {

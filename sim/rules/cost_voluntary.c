@@ -1,7 +1,8 @@
 /* Voluntary contributions: the reference amount is beta c_i, as under the
  * capacity split, but there is no quota norm, so a shortfall is never a
  * violation and nobody is sanctioned for it. */
-#include "engine.h"
+#include "model/kernel.h"
+#include "rules/cost_capacity.h"
 
 const ng_cost_rule ng_cost_voluntary = {
     .rule =

@@ -7,7 +7,7 @@
  * own interests. */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
 
 typedef struct lead_params {
     double overhead_fixed, overhead_member, overhead_pair;
@@ -96,12 +96,10 @@ static void monitor(ng_model *m, gsl_rng *r)
         }
         double enf = enforceability(m, i);
         double fine = m->gc.sanction * ng__shortfall_amount(m, i) * enf;
-        m->violations[i]++;
-        m->violations_seen++;
-        m->fines_carry += fine;
-        ng__sanction(m, i, NG_R_fine, fine);
-        if (k > 0 && m->violations[i] >= k && enf >= 1) {
-            m->flagged[i] = 1;
+        int64_t seen = ng__violation_record(m, i);
+        ng__sanction_fine(m, i, fine);
+        if (k > 0 && seen >= k && enf >= 1) {
+            ng__exclusion_mark(m, i);
         }
     }
 }

@@ -4,7 +4,7 @@
  * a warning for the first violation, fines after it, exclusion after K.
  * Every member has the same, not full, voice; admission needs alignment
  * with the mission; the office also reaches out to random pool partners. */
-#include "engine.h"
+#include "model/kernel.h"
 
 typedef struct nao_params {
     double overhead_fixed, overhead_member, overhead_pair;
@@ -84,17 +84,15 @@ static void monitor(ng_model *m, gsl_rng *r)
         if (!ng__violates(m, i) || gsl_rng_uniform(r) >= m->gc.monitoring) {
             continue;
         }
-        m->violations[i]++;
-        m->violations_seen++;
-        if (m->violations[i] == 1) {
+        int64_t seen = ng__violation_record(m, i);
+        if (seen == 1) {
             ng__sanction(m, i, NG_R_warning, 0);
         } else {
-            double fine = m->gc.sanction * ng__shortfall_amount(m, i);
-            m->fines_carry += fine;
-            ng__sanction(m, i, NG_R_fine, fine);
+            ng__sanction_fine(m, i,
+                              m->gc.sanction * ng__shortfall_amount(m, i));
         }
-        if (m->violations[i] >= k) {
-            m->flagged[i] = 1;
+        if (seen >= k) {
+            ng__exclusion_mark(m, i);
         }
     }
 }

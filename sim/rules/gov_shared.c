@@ -6,7 +6,7 @@
  * each vetoing with probability veto (1 - trust in the candidate). */
 #include <math.h>
 
-#include "engine.h"
+#include "model/kernel.h"
 
 typedef struct shared_params {
     double overhead_fixed, overhead_member, overhead_pair;
@@ -99,8 +99,7 @@ static void monitor(ng_model *m, gsl_rng *r)
             }
         }
         if (seen) {
-            m->violations[i]++;
-            m->violations_seen++;
+            ng__violation_record(m, i);
             ng__sanction(m, i, NG_R_social_cost,
                          m->gc.sanction * ng__shortfall_amount(m, i));
         }

@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "engine.h"
+#include "model/kernel.h"
 #include "report/frames.h"
 #include "unit_helpers.h"
 

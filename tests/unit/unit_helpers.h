@@ -23,7 +23,9 @@
 #include <cmocka.h>
 #include <gsl/gsl_errno.h>
 
-#include "engine.h"
+#include "model/build.h"
+#include "model/kernel.h"
+#include "phases/phases.h"
 
 /* |a - b| <= tol, printing both values to full precision on failure. */
 #define assert_near(a, b, tol)                                                 \
