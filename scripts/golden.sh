@@ -5,7 +5,7 @@
 #
 #   scripts/golden.sh [--netgov BIN]
 #       writes the small set with BIN (default build/netgov) and compares it
-#       with the stored one in tests/golden/expected/ (ctest: golden.outputs)
+#       with the stored one in tests/golden/expected/ (scripts/test.sh runs it)
 #   scripts/golden.sh --update [--netgov BIN]
 #       rewrites tests/golden/expected/ (a deliberate change of outputs)
 #   scripts/golden.sh --against OLD [--netgov BIN] [--keep DIR]

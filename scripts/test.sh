@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Builds netgov and runs the whole test suite (unit, CLI) with ctest.
+# Builds netgov, runs the whole test suite (unit, CLI, docs, browser) with
+# ctest, then compares the golden outputs (scripts/golden.sh): a change of
+# any output must come with its updated tests/golden/expected/.
 # The normal build includes the MPI runner (-DNETGOV_MPI=ON), so the suite
 # also compares `mpirun -n K netgov sweep` with a single-process sweep.
 # With --sanitize, builds into build-asan with AddressSanitizer and
@@ -17,3 +19,4 @@ scripts/install-deps.sh
 cmake -B "$dir" -S . "${opts[@]}" >/dev/null
 cmake --build "$dir" -j "$(nproc)"
 ctest --test-dir "$dir" --output-on-failure -j "$(nproc)"
+scripts/golden.sh --netgov "$dir/netgov"
