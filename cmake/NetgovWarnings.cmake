@@ -3,7 +3,7 @@ include(CheckCCompilerFlag)
 set(NG_WARNINGS)
 foreach(flag -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
              -Wmissing-prototypes -Wwrite-strings -Wcast-qual -Wundef
-             -Wformat=2 -Wdouble-promotion -Wswitch-enum)
+             -Wformat=2 -Wdouble-promotion -Wswitch-enum -Wconversion)
   string(MAKE_C_IDENTIFIER "HAVE${flag}" var)
   check_c_compiler_flag(${flag} ${var})
   if(${var})

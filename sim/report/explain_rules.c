@@ -147,12 +147,13 @@ static void cascade(const ex_run *r, long from, long to, long count,
     cJSON *o = point(list, "exit_cascade", from);
     cJSON_AddNumberToObject(o, "to_tick", (double)to);
     cJSON_AddNumberToObject(o, "departures", (double)count);
-    ng__explain_number(o, "share_of_members", before > 0 ? count / before : 1);
+    double share = before > 0 ? (double)count / before : 1;
+    ng__explain_number(o, "share_of_members", share);
     char buf[256];
     snprintf(buf, sizeof buf,
              "exit cascade: %ld partners left between ticks %ld and %ld "
              "(%.0f%% of the %.0f members)",
-             count, from, to, before > 0 ? pct(count / before) : 100.0, before);
+             count, from, to, pct(share), before);
     set_text(o, buf);
 }
 

@@ -233,7 +233,8 @@ static ng_model *lead_alliance(int64_t exclusion_after)
     cfg.p.power_authority_weight = 0.5;
     unit_param_set(&cfg.p, "governance.lead.monitoring", 1);
     unit_param_set(&cfg.p, "governance.lead.sanction", 1.75);
-    unit_param_set(&cfg.p, "governance.lead.exclusion_after", exclusion_after);
+    unit_param_set(&cfg.p, "governance.lead.exclusion_after",
+                   (double)exclusion_after);
     ng_model *m = unit_model_and_clear(&cfg);
     assert_int_equal(m->lead, 0);
     unit_run(ng__phase_quotas, m);

@@ -300,8 +300,9 @@ static void test_learning_new_ties_form_at_the_meet_probability(void **state)
     }
     /* Each member meets with p and picks one of n members, itself with
      * 1/n (no tie); mutual picks in one tick are negligible. */
-    double expect = rounds * n * 0.137 * (1 - 1.0 / (double)n);
-    double sd = sqrt(rounds * n * 0.137 * (1 - 0.137));
+    double draws = (double)rounds * (double)n;
+    double expect = draws * 0.137 * (1 - 1.0 / (double)n);
+    double sd = sqrt(draws * 0.137 * (1 - 0.137));
     assert_near((double)made, expect, 4 * sd);
     ng_model_free(m);
 

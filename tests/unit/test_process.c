@@ -230,7 +230,7 @@ static void test_process_forms_more_ties_over_a_run(void **state)
         assert_int_equal(m->n_members, n);
         ties[k] = unit_assert_sound_ties(m, m->k_max);
         /* About ticks x n x chance new ties (less repeats). */
-        double chance = k ? 0.08 : 0.02, trials = (double)(ticks * n);
+        double chance = k ? 0.08 : 0.02, trials = (double)ticks * (double)n;
         assert_near((double)ties[k], trials * chance,
                     4 * sqrt(trials * chance * (1 - chance)) + 3);
         ng_model_free(m);
