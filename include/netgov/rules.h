@@ -91,7 +91,9 @@ typedef struct ng_governance {
      * ends when it leaves, and under decision.rule "governance" the lead
      * alone decides. */
     bool has_lead;
-    /* Fills *out from the mode's parameter struct; writes nothing else. */
+    /* Fills *out from the mode's parameter struct and writes nothing else;
+     * NULL (most modes): each coefficient is the mode's parameter of the
+     * same name, 0 when it declares none (ng_governance_coeffs). */
     void (*coeffs)(const void *block, ng_gov_coeffs *out);
     /* Whether the mode admits candidate `c` invited by member `inviter`
      * (inviter < 0: the mode's outreach).  May draw from rng. */
@@ -145,6 +147,12 @@ const ng_decision_rule *ng_decision_rule_find(const char *name);
 const ng_governance *ng_params_governance(const ng_params *p);
 const ng_cost_rule *ng_params_cost_rule(const ng_params *p);
 const ng_decision_rule *ng_params_decision_rule(const ng_params *p);
+
+/* The coefficients mode g gives the phases, from its parameter struct
+ * `block` (ng_rule_params): its coeffs function's, or its parameters of
+ * the coefficients' names. */
+void ng_governance_coeffs(const ng_governance *g, const void *block,
+                          ng_gov_coeffs *out);
 
 /* The names of the governance modes with a lead, each quoted, joined by
  * " or ": "\"lead\"" (for messages about rules that need one). */

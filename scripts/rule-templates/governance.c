@@ -9,7 +9,9 @@
 #include "model/kernel.h"
 
 /* The mode's own parameters: users write governance.@NAME@.<field>.
- * Every field has a row below; the defaults should come from a source. */
+ * Every field has a row below; the defaults should come from a source.
+ * Those named like the fields of ng_gov_coeffs (overhead_fixed ...
+ * agility, include/netgov/rules.h) are the numbers the phases read. */
 typedef struct @NAME@_params {
     double overhead_fixed, overhead_member, overhead_pair;
     double competence, monitoring, sanction, transparency, voice;
@@ -55,21 +57,6 @@ static const ng_rule_param params[] = {
                   "violations", "detected violations before exclusion",
                   NG_SERVES(MONITORING)),
 };
-
-/* The numbers the phases read (overhead, competence, monitoring, ...). */
-static void coeffs(const void *block, ng_gov_coeffs *c)
-{
-    const @NAME@_params *q = block;
-    c->overhead_fixed = q->overhead_fixed;
-    c->overhead_member = q->overhead_member;
-    c->overhead_pair = q->overhead_pair;
-    c->competence = q->competence;
-    c->monitoring = q->monitoring;
-    c->sanction = q->sanction;
-    c->transparency = q->transparency;
-    c->outreach = q->outreach;
-    c->agility = q->agility;
-}
 
 static bool admit(const ng_model *m, size_t c, long inviter, gsl_rng *r)
 {
@@ -117,7 +104,6 @@ const ng_governance ng_gov_@NAME@ = {
             NG_RULE_PARAMS(@NAME@_params, params),
         },
     .has_lead = false,
-    .coeffs = coeffs,
     .admit = admit,
     .monitor = monitor,
     .voice = voice,

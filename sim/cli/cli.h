@@ -103,6 +103,36 @@ typedef struct cli_option {
     const char *expects; /* what `read` accepts, for the error */
 } cli_option;
 
+/* Rows several commands share, over fields of the same name in their
+ * argument struct (each command's ARG(field) is offsetof its struct). */
+#define CLI_OPTION_PRESET(ARG)                                                 \
+    {                                                                          \
+        .name = "--preset", .value = "NAME", .field = ARG(preset),             \
+        .help = "a built-in scenario (netgov presets)"                         \
+    }
+#define CLI_OPTION_SEED(ARG)                                                   \
+    {                                                                          \
+        .name = "--seed", .value = "N", .field = ARG(sets), .repeat = true,    \
+        .prefix = "run.seed=", .help = "the same as --set run.seed=N"          \
+    }
+#define CLI_OPTION_SET(ARG)                                                    \
+    {                                                                          \
+        .name = "--set", .value = "path=value", .field = ARG(sets),            \
+        .repeat = true, .help = "override one parameter (netgov params)"       \
+    }
+#define CLI_OPTION_THREADS(ARG)                                                \
+    {                                                                          \
+        .alias = 'j', .value = "N", .field = ARG(threads),                     \
+        .read = cli_read_threads, .expects = "1 to 1024 threads",              \
+        .help = "threads (default: one per core)"                              \
+    }
+/* The optional scenario config of run, compare and odd. */
+#define CLI_INPUT_CONFIG(ARG)                                                  \
+    {                                                                          \
+        .name = "CONFIG", .count = CLI_OPTIONAL, .field = ARG(config),         \
+        .what = "config file", .help = "a scenario config (JSON)"              \
+    }
+
 typedef enum cli_count {
     CLI_NONE,       /* takes no positional argument */
     CLI_OPTIONAL,   /* zero or one: a const char * field, kept if absent */

@@ -51,33 +51,34 @@ static const cli_command explain_command = {
     .help = explain_help,
 };
 
+/* Prints an explanation as text or JSON and frees it; an explanation that
+ * could not be made (e NULL) is reported as "netgov: SOURCE: path: ...". */
+static int print_explanation(ng_explanation *e, const ng_error *err, bool json,
+                             const char *source, FILE *f)
+{
+    if (!e) {
+        fprintf(stderr, "netgov: %s: %s%s%s\n", source, err->where,
+                err->where[0] ? ": " : "", err->msg);
+        return err->code == NG_ENOMEM ? CLI_RUNTIME : CLI_USAGE;
+    }
+    cJSON *doc = json ? ng_explanation_json(e) : NULL;
+    char *text =
+        json ? (doc ? cJSON_Print(doc) : NULL) : ng_explanation_text(e);
+    if (text) {
+        fprintf(f, json ? "%s\n" : "%s", text);
+    }
+    free(text);
+    cJSON_Delete(doc);
+    ng_explanation_free(e);
+    return CLI_OK;
+}
+
 int cli_print_explanation(const cJSON *run, bool json, const char *source,
                           FILE *f)
 {
     ng_error err = {0};
     ng_explanation *e = ng_explain(run, &err);
-    if (!e) {
-        fprintf(stderr, "netgov: %s: %s%s%s\n", source, err.where,
-                err.where[0] ? ": " : "", err.msg);
-        return err.code == NG_ENOMEM ? CLI_RUNTIME : CLI_USAGE;
-    }
-    if (json) {
-        cJSON *doc = ng_explanation_json(e);
-        char *text = doc ? cJSON_Print(doc) : NULL;
-        if (text) {
-            fprintf(f, "%s\n", text);
-        }
-        free(text);
-        cJSON_Delete(doc);
-    } else {
-        char *text = ng_explanation_text(e);
-        if (text) {
-            fputs(text, f);
-        }
-        free(text);
-    }
-    ng_explanation_free(e);
-    return CLI_OK;
+    return print_explanation(e, &err, json, source, f);
 }
 
 /* Explains the run in memory through its run view: the same text as
@@ -88,18 +89,7 @@ int cli_explain_model(const ng_model *m, FILE *f)
     ng_model_view(m, &v);
     ng_error err = {0};
     ng_explanation *e = ng_explain_view(&v, &err);
-    if (!e) {
-        fprintf(stderr, "netgov: run: %s%s%s\n", err.where,
-                err.where[0] ? ": " : "", err.msg);
-        return err.code == NG_ENOMEM ? CLI_RUNTIME : CLI_USAGE;
-    }
-    char *text = ng_explanation_text(e);
-    if (text) {
-        fputs(text, f);
-    }
-    free(text);
-    ng_explanation_free(e);
-    return CLI_OK;
+    return print_explanation(e, &err, false, "run", f);
 }
 
 static int write_text(void *ctx, FILE *f, ng_error *err)

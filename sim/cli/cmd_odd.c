@@ -23,15 +23,8 @@ typedef struct odd_args {
 #define ARG(f) offsetof(odd_args, f)
 
 static const cli_option odd_options[] = {
-    {.name = "--preset",
-     .value = "NAME",
-     .field = ARG(preset),
-     .help = "a built-in scenario (netgov presets)"},
-    {.name = "--set",
-     .value = "path=value",
-     .field = ARG(sets),
-     .repeat = true,
-     .help = "override one parameter (netgov params)"},
+    CLI_OPTION_PRESET(ARG),
+    CLI_OPTION_SET(ARG),
     {.name = "--out",
      .value = "FILE|-",
      .field = ARG(out),
@@ -43,11 +36,7 @@ static const cli_command odd_command = {
     .name = "odd",
     .summary = "Writes the ODD protocol description (Markdown) of a scenario.",
     .options = odd_options,
-    .input = {.name = "CONFIG",
-              .count = CLI_OPTIONAL,
-              .field = ARG(config),
-              .what = "config file",
-              .help = "a scenario config (JSON)"},
+    .input = CLI_INPUT_CONFIG(ARG),
     .help = odd_help,
 };
 

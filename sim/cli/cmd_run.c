@@ -14,27 +14,15 @@ typedef struct run_args {
 #define ARG(f) offsetof(run_args, f)
 
 static const cli_option run_options[] = {
-    {.name = "--preset",
-     .value = "NAME",
-     .field = ARG(preset),
-     .help = "a built-in scenario (netgov presets)"},
-    {.name = "--seed",
-     .value = "N",
-     .field = ARG(sets),
-     .repeat = true,
-     .prefix = "run.seed=",
-     .help = "the same as --set run.seed=N"},
+    CLI_OPTION_PRESET(ARG),
+    CLI_OPTION_SEED(ARG),
     {.name = "--ticks",
      .value = "T",
      .field = ARG(sets),
      .repeat = true,
      .prefix = "run.ticks=",
      .help = "the same as --set run.ticks=T"},
-    {.name = "--set",
-     .value = "path=value",
-     .field = ARG(sets),
-     .repeat = true,
-     .help = "override one parameter (netgov params)"},
+    CLI_OPTION_SET(ARG),
     {.name = "--out",
      .value = "FILE|-",
      .field = ARG(out),
@@ -59,11 +47,7 @@ static const cli_command run_command = {
                "default), with\nevery override applied, writes its run "
                "document and prints a summary.",
     .options = run_options,
-    .input = {.name = "CONFIG",
-              .count = CLI_OPTIONAL,
-              .field = ARG(config),
-              .what = "config file",
-              .help = "a scenario config (JSON)"},
+    .input = CLI_INPUT_CONFIG(ARG),
 };
 
 static int parse_args(int argc, char **argv, run_args *a)

@@ -45,12 +45,7 @@ static bool read_shard(const char *value, void *field)
 #define ARG(f) offsetof(sweep_args, f)
 
 static const cli_option sweep_options[] = {
-    {.alias = 'j',
-     .value = "N",
-     .field = ARG(threads),
-     .read = cli_read_threads,
-     .expects = "1 to 1024 threads",
-     .help = "threads (default: one per core)"},
+    CLI_OPTION_THREADS(ARG),
     {.name = "--out",
      .value = "DIR",
      .field = ARG(out),

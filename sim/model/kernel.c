@@ -127,15 +127,21 @@ void ng__mission_set(ng_model *m, const double *mission)
 
 /* ---- ties ---- */
 
-size_t ng__tie_find(const ng_model *m, size_t i, size_t j)
+size_t ng__tie_index(const size_t *nbr, const size_t *deg, size_t k_max,
+                     size_t i, size_t j)
 {
-    const size_t *row = m->nbr + i * m->k_max;
-    for (size_t d = 0; d < m->deg[i]; d++) {
+    const size_t *row = nbr + i * k_max;
+    for (size_t d = 0; d < deg[i]; d++) {
         if (row[d] == j) {
             return d;
         }
     }
     return NG_NONE;
+}
+
+size_t ng__tie_find(const ng_model *m, size_t i, size_t j)
+{
+    return ng__tie_index(m->nbr, m->deg, m->k_max, i, j);
 }
 
 bool ng__tie_add(ng_model *m, size_t i, size_t j, double t)

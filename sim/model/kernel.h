@@ -45,8 +45,11 @@ void ng__member_exit(ng_model *m, size_t i);
 void ng__member_exclude(ng_model *m, size_t i);
 
 /* ---- ties ---- */
-/* Index of j among i's ties, or NG_NONE. */
+/* Index of j among i's ties, or NG_NONE; the second form on the tie
+ * arrays alone (a run view's too). */
 size_t ng__tie_find(const ng_model *m, size_t i, size_t j);
+size_t ng__tie_index(const size_t *nbr, const size_t *deg, size_t k_max,
+                     size_t i, size_t j);
 /* Adds an undirected tie with initial trust t both ways; false if either
  * end is full or the tie exists. */
 bool ng__tie_add(ng_model *m, size_t i, size_t j, double t);

@@ -113,7 +113,7 @@ ng_model *ng_model_alloc(const ng_config *cfg, ng_error *err)
                      "config was not validated");
         goto fail_quiet;
     }
-    m->gov->coeffs(m->gov_params, &m->gc);
+    ng_governance_coeffs(m->gov, m->gov_params, &m->gc);
     m->n = ng_config_pool_size(cfg);
     m->k_max = (size_t)m->p->network_max_degree;
     m->ticks_cap = (size_t)m->p->run_ticks;

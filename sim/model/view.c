@@ -131,11 +131,5 @@ void ng_run_partner_name(const ng_run_view *v, size_t i, char *buf, size_t size)
 
 size_t ng_run_tie_find(const ng_run_view *v, size_t i, size_t j)
 {
-    const size_t *row = v->nbr + i * v->k_max;
-    for (size_t d = 0; d < v->deg[i]; d++) {
-        if (row[d] == j) {
-            return d;
-        }
-    }
-    return SIZE_MAX;
+    return ng__tie_index(v->nbr, v->deg, v->k_max, i, j);
 }

@@ -32,7 +32,7 @@ static double mode_agility(const ng_params *p)
 {
     const ng_governance *g = ng_params_governance(p);
     ng_gov_coeffs c = {0};
-    g->coeffs(ng_rule_params(p, &g->rule), &c);
+    ng_governance_coeffs(g, ng_rule_params(p, &g->rule), &c);
     return c.agility;
 }
 

@@ -9,6 +9,8 @@
 
 #include "model/kernel.h"
 
+/* The mode's own parameters (governance.lead.*); those named like the
+ * fields of ng_gov_coeffs are the coefficients the phases read. */
 typedef struct lead_params {
     double overhead_fixed, overhead_member, overhead_pair;
     double competence, monitoring, sanction, transparency, voice_loss,
@@ -54,20 +56,6 @@ static const ng_rule_param params[] = {
                   "(the lead decides)",
                   NG_SERVES(MISSION)),
 };
-
-static void coeffs(const void *block, ng_gov_coeffs *c)
-{
-    const lead_params *q = block;
-    c->overhead_fixed = q->overhead_fixed;
-    c->overhead_member = q->overhead_member;
-    c->overhead_pair = q->overhead_pair;
-    c->competence = q->competence;
-    c->monitoring = q->monitoring;
-    c->sanction = q->sanction;
-    c->transparency = q->transparency;
-    c->outreach = 0;
-    c->agility = q->agility;
-}
 
 static double enforceability(const ng_model *m, size_t i)
 {
@@ -132,7 +120,6 @@ const ng_governance ng_gov_lead = {
             NG_RULE_PARAMS(lead_params, params),
         },
     .has_lead = true,
-    .coeffs = coeffs,
     .admit = admit,
     .monitor = monitor,
     .voice = voice,

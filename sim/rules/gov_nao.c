@@ -6,6 +6,8 @@
  * with the mission; the office also reaches out to random pool partners. */
 #include "model/kernel.h"
 
+/* The mode's own parameters (governance.nao.*); those named like the
+ * fields of ng_gov_coeffs are the coefficients the phases read. */
 typedef struct nao_params {
     double overhead_fixed, overhead_member, overhead_pair;
     double competence, monitoring, sanction, transparency, voice,
@@ -53,20 +55,6 @@ static const ng_rule_param params[] = {
                   "(the office prepares)",
                   NG_SERVES(MISSION)),
 };
-
-static void coeffs(const void *block, ng_gov_coeffs *c)
-{
-    const nao_params *q = block;
-    c->overhead_fixed = q->overhead_fixed;
-    c->overhead_member = q->overhead_member;
-    c->overhead_pair = q->overhead_pair;
-    c->competence = q->competence;
-    c->monitoring = q->monitoring;
-    c->sanction = q->sanction;
-    c->transparency = q->transparency;
-    c->outreach = q->outreach;
-    c->agility = q->agility;
-}
 
 static bool admit(const ng_model *m, size_t c, long inviter, gsl_rng *r)
 {
@@ -119,7 +107,6 @@ const ng_governance ng_gov_nao = {
             NG_RULE_PARAMS(nao_params, params),
         },
     .has_lead = false,
-    .coeffs = coeffs,
     .admit = admit,
     .monitor = monitor,
     .voice = voice,

@@ -8,6 +8,8 @@
 
 #include "model/kernel.h"
 
+/* The mode's own parameters (governance.shared.*); those named like the
+ * fields of ng_gov_coeffs are the coefficients the phases read. */
 typedef struct shared_params {
     double overhead_fixed, overhead_member, overhead_pair;
     double competence, monitoring, sanction, transparency, veto, agility;
@@ -43,20 +45,6 @@ static const ng_rule_param params[] = {
                   "(members must agree)",
                   NG_SERVES(MISSION)),
 };
-
-static void coeffs(const void *block, ng_gov_coeffs *c)
-{
-    const shared_params *q = block;
-    c->overhead_fixed = q->overhead_fixed;
-    c->overhead_member = q->overhead_member;
-    c->overhead_pair = q->overhead_pair;
-    c->competence = q->competence;
-    c->monitoring = q->monitoring;
-    c->sanction = q->sanction;
-    c->transparency = q->transparency;
-    c->outreach = 0;
-    c->agility = q->agility;
-}
 
 static bool admit(const ng_model *m, size_t c, long inviter, gsl_rng *r)
 {
@@ -128,7 +116,6 @@ const ng_governance ng_gov_shared = {
             NG_RULE_PARAMS(shared_params, params),
         },
     .has_lead = false,
-    .coeffs = coeffs,
     .admit = admit,
     .monitor = monitor,
     .voice = voice,

@@ -186,6 +186,45 @@ const ng_decision_rule *ng_params_decision_rule(const ng_params *p)
     return ng_decision_rule_at(choice(p->decision_rule));
 }
 
+/* The coefficients by name, for modes whose coefficients are their
+ * parameters of the same name. */
+static const struct {
+    const char *name;
+    size_t offset;
+} coefficients[] = {
+    {"overhead_fixed", offsetof(ng_gov_coeffs, overhead_fixed)},
+    {"overhead_member", offsetof(ng_gov_coeffs, overhead_member)},
+    {"overhead_pair", offsetof(ng_gov_coeffs, overhead_pair)},
+    {"competence", offsetof(ng_gov_coeffs, competence)},
+    {"monitoring", offsetof(ng_gov_coeffs, monitoring)},
+    {"sanction", offsetof(ng_gov_coeffs, sanction)},
+    {"transparency", offsetof(ng_gov_coeffs, transparency)},
+    {"outreach", offsetof(ng_gov_coeffs, outreach)},
+    {"agility", offsetof(ng_gov_coeffs, agility)},
+};
+
+void ng_governance_coeffs(const ng_governance *g, const void *block,
+                          ng_gov_coeffs *out)
+{
+    memset(out, 0, sizeof *out);
+    if (g->coeffs) {
+        g->coeffs(block, out);
+        return;
+    }
+    const unsigned char *bytes = block;
+    for (size_t k = 0; k < g->rule.n_params; k++) {
+        const ng_rule_param *q = &g->rule.params[k];
+        for (size_t c = 0; c < sizeof coefficients / sizeof coefficients[0];
+             c++) {
+            if (q->type == NG_PARAM_REAL &&
+                strcmp(q->suffix, coefficients[c].name) == 0) {
+                memcpy((unsigned char *)out + coefficients[c].offset,
+                       bytes + q->offset, sizeof(double));
+            }
+        }
+    }
+}
+
 void ng_governance_lead_modes(char *buf, size_t size)
 {
     size_t used = 0;

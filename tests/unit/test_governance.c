@@ -626,7 +626,7 @@ static void test_gov_coeffs_read_each_modes_own_parameters(void **state)
         }
         ng_gov_coeffs c;
         memset(&c, 0xFF, sizeof c);
-        gov->coeffs(ng_rule_params(&p, &gov->rule), &c);
+        ng_governance_coeffs(gov, ng_rule_params(&p, &gov->rule), &c);
         for (size_t k = 0; k < gov->rule.n_params; k++) {
             const char *suffix = gov->rule.params[k].suffix;
             double *field = coefficient(&want, suffix);
