@@ -45,7 +45,8 @@ static bool mission_on(const ng_params *p)
 
 static bool decision_on(const ng_params *p)
 {
-    return p->decision_rule != ng_family_find(NG_FAMILY_DECISION, "governance");
+    /* A rule without a tally of its own leaves decisions to the mode. */
+    return ng_params_decision_rule(p)->passes != NULL;
 }
 
 static bool process_on(const ng_params *p)
