@@ -1,5 +1,6 @@
 /* Config lifecycle, overrides and cross-field validation (config.h).
- * Field-by-field parsing lives in config_parse.c. */
+ * Field-by-field parsing, and the names of sectors and dispositions, live
+ * in config_parse.c, which needs nothing from this file. */
 #include "netgov/config.h"
 
 #include <errno.h>
@@ -10,23 +11,6 @@
 #include "config_internal.h"
 #include "error_internal.h"
 #include "netgov/rules.h"
-
-static const char *const sector_names[NG_SECTOR_COUNT] = {
-    "government", "business", "knowledge", "civil"};
-static const char *const disposition_names[NG_DISP_COUNT] = {
-    "conditional", "free_rider", "hump", "unconditional"};
-
-const char *ng_sector_name(int sector)
-{
-    return sector >= 0 && sector < NG_SECTOR_COUNT ? sector_names[sector] : "?";
-}
-
-const char *ng_disposition_name(int disposition)
-{
-    return disposition >= 0 && disposition < NG_DISP_COUNT
-               ? disposition_names[disposition]
-               : "?";
-}
 
 void ng_config_init(ng_config *cfg)
 {

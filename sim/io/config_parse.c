@@ -1,6 +1,7 @@
 /* JSON scenario parsing: walks the document, maps every leaf to a registry
  * path and checks its type and range, reporting every error with the field
- * path, what was expected and what was found. */
+ * path, what was expected and what was found.  The names of sectors and
+ * dispositions live here, where they are read. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +10,25 @@
 #include "config_internal.h"
 #include "netgov/rules.h"
 #include "output_internal.h"
+
+/* ---- the names a config spells sectors and dispositions with ---- */
+
+static const char *const sector_names[NG_SECTOR_COUNT] = {
+    "government", "business", "knowledge", "civil"};
+static const char *const disposition_names[NG_DISP_COUNT] = {
+    "conditional", "free_rider", "hump", "unconditional"};
+
+const char *ng_sector_name(int sector)
+{
+    return sector >= 0 && sector < NG_SECTOR_COUNT ? sector_names[sector] : "?";
+}
+
+const char *ng_disposition_name(int disposition)
+{
+    return disposition >= 0 && disposition < NG_DISP_COUNT
+               ? disposition_names[disposition]
+               : "?";
+}
 
 #define PATH_MAX_LEN 160
 

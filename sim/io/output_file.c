@@ -14,21 +14,6 @@
 #include "netgov/output.h"
 #include "output_internal.h"
 
-void ng__number_text(double v, char buf[NG_NUMBER_TEXT])
-{
-    snprintf(buf, NG_NUMBER_TEXT, "%.15g", v);
-    if (strtod(buf, NULL) != v) {
-        snprintf(buf, NG_NUMBER_TEXT, "%.17g", v);
-    }
-}
-
-void ng_output_number(FILE *f, double v)
-{
-    char buf[NG_NUMBER_TEXT];
-    ng__number_text(v, buf);
-    fputs(buf, f);
-}
-
 /* Creates the parent directories of path (like mkdir -p of its dirname). */
 int ng__make_parents(const char *path, ng_error *err)
 {

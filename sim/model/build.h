@@ -1,6 +1,6 @@
 /* Building a model's pool, acquaintance network and founding alliance
  * (population.c, network.c), on top of the kernel; called once by
- * ng_model_alloc in model.c. */
+ * ng_model_alloc in run/model.c. */
 #ifndef NETGOV_MODEL_BUILD_H
 #define NETGOV_MODEL_BUILD_H
 

@@ -2,7 +2,7 @@
  *
  * Each phase is one file of sim/phases/ and works on the model through the
  * kernel (model/kernel.h) and the rule tables (netgov/rules.h).  Only the
- * schedule in model.c calls them (and the unit tests, one phase at a time).
+ * schedule in run/model.c calls them (and the unit tests, one phase at a time).
  */
 #ifndef NETGOV_PHASES_H
 #define NETGOV_PHASES_H

@@ -130,7 +130,7 @@ typedef struct step {
     switch_fn on;        /* NULL: the step always acts */
 } step;
 
-/* The schedule of ng_model_step (sim/model/model.c), MODEL.md section 3. */
+/* The schedule of ng_model_step (sim/run/model.c), MODEL.md section 3. */
 static const step steps[] = {
     {"1", "environment",
      "threat decays; problem focus drifts and reverts; "
@@ -301,7 +301,7 @@ typedef struct submodel {
 /* MODEL.md section 8.  A pattern's "*" matches one path segment, a
  * trailing "." every path below it; a parameter may serve several. */
 static const submodel submodels[] = {
-    {"Power and size", "sim/model/model.c",
+    {"Power and size", "sim/model/kernel.c",
      "power P = w_c c/cbar + w_a a "
      "over the members; size factor (c/cbar)^epsilon.",
      NULL,
@@ -394,7 +394,7 @@ static const submodel submodels[] = {
      "bonus but risks incidents that destroy trust; privacy technology "
      "costs overhead.",
      information_on, PATHS("information.")},
-    {"Societal vs economic meaning", "sim/model/model.c",
+    {"Societal vs economic meaning", "sim/model/kernel.c",
      "a partner values "
      "public value by sector weights of alignment and economic return.",
      meaning_on, PATHS("meaning.")},
@@ -779,7 +779,7 @@ static void write_modules(FILE *f, const ng_params *p)
 static void write_schedule(FILE *f, const ng_config *cfg)
 {
     fputs("## 3. Process overview and scheduling\n\n"
-          "Each tick `ng_model_step` (sim/model/model.c) runs these phases "
+          "Each tick `ng_model_step` (sim/run/model.c) runs these phases "
           "in this order; every phase updates the members sequentially in "
           "list order. The run stops after the tick in which the alliance "
           "dissolves or completes, or at the horizon.\n\n",

@@ -22,54 +22,6 @@
 #include "report/html.h"
 #include "report/web.h"
 
-/* ---- JSON helpers ---- */
-
-const cJSON *ng__report_at(const cJSON *obj, const char *path)
-{
-    char key[128];
-    const char *p = path;
-    while (obj && *p) {
-        const char *dot = strchr(p, '.');
-        size_t n = dot ? (size_t)(dot - p) : strlen(p);
-        if (n >= sizeof key) {
-            return NULL;
-        }
-        memcpy(key, p, n);
-        key[n] = '\0';
-        obj = cJSON_IsObject(obj) ? cJSON_GetObjectItemCaseSensitive(obj, key)
-                                  : NULL;
-        p += n + (dot ? 1 : 0);
-    }
-    return obj;
-}
-
-const cJSON *ng__report_need(const cJSON *obj, const char *path,
-                             cJSON_bool (*test)(const cJSON *),
-                             const char *what, const char *source,
-                             ng_errors *errs)
-{
-    const cJSON *item = ng__report_at(obj, path);
-    if (item && test(item)) {
-        return item;
-    }
-    char found[96] = "nothing";
-    if (item) {
-        ng__json_describe(item, found, sizeof found);
-    }
-    char where[160];
-    snprintf(where, sizeof where, "%s: %s", source, path);
-    ng_errors_add(errs, NG_ECONFIG, where, "expected %s, found %s", what,
-                  found);
-    return NULL;
-}
-
-void ng__report_copy(cJSON *obj, const char *key, const cJSON *item)
-{
-    if (item) {
-        cJSON_AddItemToObject(obj, key, cJSON_Duplicate(item, 1));
-    }
-}
-
 /* ---- loading ---- */
 
 static int is_dir(const char *path)

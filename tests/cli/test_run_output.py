@@ -1,5 +1,5 @@
 """netgov run on every preset: exit status, and the documented fields of the
-output document (ARCHITECTURE.md "Output", sim/io/output_json.c).  Metric,
+output document (ARCHITECTURE.md "Output", sim/output/output_json.c).  Metric,
 event and reason names come from include/netgov/record.h."""
 import os
 import sys

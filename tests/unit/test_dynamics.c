@@ -1,4 +1,4 @@
-/* Whole-model tests (sim/model/model.c and every phase together): what an
+/* Whole-model tests (sim/run/model.c and every phase together): what an
  * alliance does over many ticks, determinism of the output, and the
  * structure of a 100,000-partner pool.
  *

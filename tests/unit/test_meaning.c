@@ -1,4 +1,4 @@
-/* Unit tests of societal vs economic meaning (sim/model/model.c
+/* Unit tests of societal vs economic meaning (sim/model/kernel.c
  * ng__valuation_update, sim/phases/produce.c, MODEL.md 5): a partner values
  * the alliance at u_i = w_soc(sector) g_i + w_econ(sector) e, with g_i its
  * alignment with the mission and e the economic return; its benefit is

@@ -10,9 +10,9 @@
 
 #include <cjson/cJSON.h>
 
+#include "io/output_internal.h"
 #include "netgov/netgov.h"
 #include "netgov/run_view.h"
-#include "output_internal.h"
 
 static void put_string(FILE *f, const char *s)
 {
@@ -137,38 +137,6 @@ static cJSON *config_json(const ng_config *cfg)
         }
     }
     return root;
-}
-
-/* Compact JSON with exact numbers.  Numbers take the shortest of %.15g and
- * %.17g that reads back exactly (checked with strtod, much cheaper than
- * cJSON's own check); strings and literals are printed by cJSON. */
-void ng__json_write(FILE *f, const cJSON *v)
-{
-    if (cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
-        fputs("null", f); /* undefined, e.g. the sd of a single run */
-    } else if (cJSON_IsNumber(v)) {
-        ng_output_number(f, v->valuedouble);
-    } else if (cJSON_IsObject(v) || cJSON_IsArray(v)) {
-        bool obj = cJSON_IsObject(v);
-        fputc(obj ? '{' : '[', f);
-        for (const cJSON *c = v->child; c; c = c->next) {
-            if (obj) {
-                cJSON *key = cJSON_CreateStringReference(c->string);
-                ng__json_write(f, key);
-                cJSON_Delete(key);
-                fputc(':', f);
-            }
-            ng__json_write(f, c);
-            if (c->next) {
-                fputc(',', f);
-            }
-        }
-        fputc(obj ? '}' : ']', f);
-    } else {
-        char *text = cJSON_PrintUnformatted(v);
-        fputs(text ? text : "null", f);
-        free(text);
-    }
 }
 
 /* Unformatted trees go through ng__json_write, so every number of a run
