@@ -3,7 +3,8 @@ governance mode and a build, at most three files differ (the rule, the
 registry and docs/PARAMETERS.md, which the build rewrites) and the whole
 ctest suite passes; with a new cost rule and decision rule too, all three
 show in `netgov params`, `netgov odd`, `netgov compare`, a sweep axis,
---set and the resolved config.
+--set and the resolved config, and the unit tests (the contract tests over
+the registry among them) pass.
 
 Run by ctest as test_new_rule.py NETGOV SOURCE BUILD_TYPE SANITIZE MPI; the
 scratch tree is built with the same build type, sanitizer and MPI settings
@@ -85,10 +86,11 @@ def build(s, tree, options, label):
                         out[-3000:]) else None
 
 
-def whole_suite(s, tree, b, label):
-    """Every ctest test of the scratch tree but this one."""
+def suite(s, tree, b, label, *select):
+    """The ctest tests of the scratch tree (all but this one, or those
+    `select` picks)."""
     code, out = sh(["ctest", "--test-dir", b, "-j", "2", "-E", "new_rule",
-                    "--output-on-failure"], tree, timeout=1800)
+                    "--output-on-failure"] + list(select), tree, timeout=1800)
     summary = [l for l in out.splitlines() if "tests passed" in l]
     s.check("ctest is green %s (%s)" % (label, summary[-1] if summary else ""),
             code == 0, out[-3000:])
@@ -183,7 +185,7 @@ def main():
             changed == ["docs/PARAMETERS.md", "sim/rules/gov_committee.c",
                         "sim/rules/registry.c"], repr(changed))
     if b:
-        whole_suite(s, tree, b, "with a new mode")
+        suite(s, tree, b, "with a new mode")
     sh(["git", "add", "-A"], tree)
     sh(["git", "commit", "-qm", "committee"], tree)
     refusals(s, tree)
@@ -194,7 +196,7 @@ def main():
     b = build(s, tree, options, "three new rules")
     if b:
         use(s, tree, b)
-        whole_suite(s, tree, b, "with three new rules")
+        suite(s, tree, b, "with three new rules: the unit tests", "-L", "unit")
     s.finish()
 
 
