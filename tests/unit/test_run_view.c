@@ -18,6 +18,7 @@
 
 #include "netgov/explain.h"
 #include "netgov/netgov.h"
+#include "unit_json.h"
 
 /* ---- runs and their documents ---- */
 
@@ -59,23 +60,6 @@ static cJSON *document_of(const ng_model *m)
     return doc;
 }
 
-static const cJSON *item(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    if (!v) {
-        print_error("missing \"%s\"\n", key);
-        fail();
-    }
-    return v;
-}
-
-static double number(const cJSON *o, const char *key)
-{
-    const cJSON *v = item(o, key);
-    assert_true(cJSON_IsNumber(v));
-    return v->valuedouble;
-}
-
 /* ---- the view is the model's ---- */
 
 static void check_view_is_the_model(const ng_model *m, const ng_run_view *v)
@@ -106,13 +90,13 @@ static void check_view_is_the_model(const ng_model *m, const ng_run_view *v)
 
 static void check_INT(const cJSON *o, const char *key, int64_t v)
 {
-    assert_true(number(o, key) == (double)v);
+    assert_true(unit_json_number(o, key) == (double)v);
 }
 
 static void check_INT_OR_NULL(const cJSON *o, const char *key, int64_t v)
 {
     if (v < 0) {
-        assert_true(cJSON_IsNull(item(o, key)));
+        assert_true(cJSON_IsNull(unit_json_item(o, key)));
     } else {
         check_INT(o, key, v);
     }
@@ -120,22 +104,24 @@ static void check_INT_OR_NULL(const cJSON *o, const char *key, int64_t v)
 
 static void check_REAL(const cJSON *o, const char *key, double v)
 {
-    assert_true(number(o, key) == v);
+    assert_true(unit_json_number(o, key) == v);
 }
 
 static void check_OUTCOME(const cJSON *o, const char *key, int v)
 {
-    assert_string_equal(cJSON_GetStringValue(item(o, key)), ng_outcome_name(v));
+    assert_string_equal(cJSON_GetStringValue(unit_json_item(o, key)),
+                        ng_outcome_name(v));
 }
 
 static void check_REASON(const cJSON *o, const char *key, int v)
 {
-    assert_string_equal(cJSON_GetStringValue(item(o, key)), ng_reason_name(v));
+    assert_string_equal(cJSON_GetStringValue(unit_json_item(o, key)),
+                        ng_reason_name(v));
 }
 
 static void check_VECTOR(const cJSON *o, const char *key, const double *v)
 {
-    const cJSON *a = item(o, key);
+    const cJSON *a = unit_json_item(o, key);
     assert_int_equal(cJSON_GetArraySize(a), NG_DIM);
     for (int k = 0; k < NG_DIM; k++) {
         assert_true(cJSON_GetArrayItem(a, k)->valuedouble == v[k]);
@@ -145,7 +131,7 @@ static void check_VECTOR(const cJSON *o, const char *key, const double *v)
 /* Every field of the list, in the list's order, and nothing else. */
 static void check_summary(const cJSON *doc, const ng_summary *s)
 {
-    const cJSON *o = item(doc, "summary");
+    const cJSON *o = unit_json_item(doc, "summary");
     static const char *const keys[] = {
 #define KEY(name, key, kind, meaning) key,
         NG_SUMMARY_FIELDS(KEY)
@@ -166,11 +152,12 @@ static void check_partner(const ng_run_view *v, size_t i, const cJSON *p)
 {
     char name[NG_PARTNER_NAME_MAX];
     ng_run_partner_name(v, i, name, sizeof name);
-    assert_string_equal(cJSON_GetStringValue(item(p, "name")), name);
-    assert_string_equal(cJSON_GetStringValue(item(p, "state")),
+    assert_string_equal(cJSON_GetStringValue(unit_json_item(p, "name")), name);
+    assert_string_equal(cJSON_GetStringValue(unit_json_item(p, "state")),
                         ng_membership_name(v->state[i]));
-    assert_int_equal(cJSON_IsTrue(item(p, "lead")), i == v->lead);
-    assert_int_equal(cJSON_IsTrue(item(p, "ever_joined")), v->ever_joined[i]);
+    assert_int_equal(cJSON_IsTrue(unit_json_item(p, "lead")), i == v->lead);
+    assert_int_equal(cJSON_IsTrue(unit_json_item(p, "ever_joined")),
+                     v->ever_joined[i]);
     check_INT(p, "ties", (int64_t)v->deg[i]);
     check_INT(p, "violations", v->violations[i]);
     check_REAL(p, "capacity", v->capacity[i]);
@@ -183,21 +170,22 @@ static void check_partner(const ng_run_view *v, size_t i, const cJSON *p)
 static void check_document(const ng_run_view *v, const cJSON *doc)
 {
     check_summary(doc, &v->summary);
-    const cJSON *partners = item(doc, "partners");
+    const cJSON *partners = unit_json_item(doc, "partners");
     assert_int_equal(cJSON_GetArraySize(partners), v->n);
     for (size_t i = 0; i < v->n; i++) {
         check_partner(v, i, cJSON_GetArrayItem(partners, (int)i));
     }
-    const cJSON *series = item(doc, "series");
+    const cJSON *series = unit_json_item(doc, "series");
     for (int k = 0; k < NG_METRIC_COUNT; k++) {
-        const cJSON *a = item(series, ng_metric_name(k));
+        const cJSON *a = unit_json_item(series, ng_metric_name(k));
         assert_int_equal(cJSON_GetArraySize(a), v->ticks_recorded);
         for (size_t t = 0; t < v->ticks_recorded; t++) {
             assert_true(cJSON_GetArrayItem(a, (int)t)->valuedouble ==
                         v->series[k][t]);
         }
     }
-    assert_int_equal(cJSON_GetArraySize(item(doc, "events")), v->n_events);
+    assert_int_equal(cJSON_GetArraySize(unit_json_item(doc, "events")),
+                     v->n_events);
 }
 
 /* ---- explanations: in memory and of the document ---- */

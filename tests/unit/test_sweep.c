@@ -33,6 +33,7 @@
 #include "netgov/experiment.h"
 #include "netgov/sweep.h"
 #include "unit_helpers.h"
+#include "unit_json.h"
 
 #define T975_3 3.182446305284263
 #define T975_1 12.706204736174698
@@ -178,26 +179,9 @@ static void table_design_ok(const char *csv, ng_design *d)
     ng_table_free(&t);
 }
 
-static const cJSON *item(const cJSON *o, const char *key)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    if (!v) {
-        print_error("no \"%s\"\n", key);
-        fail();
-    }
-    return v;
-}
-
-static double number(const cJSON *o, const char *key)
-{
-    const cJSON *v = item(o, key);
-    assert_true(cJSON_IsNumber(v));
-    return v->valuedouble;
-}
-
 static const char *text(const cJSON *o, const char *key)
 {
-    const cJSON *v = item(o, key);
+    const cJSON *v = unit_json_item(o, key);
     assert_true(cJSON_IsString(v));
     return v->valuestring;
 }
@@ -1031,7 +1015,7 @@ static char *run_line(const ng_sweep *s, size_t r)
 /* Length of a series array, which must hold numbers only. */
 static size_t series_len(const cJSON *series, const char *key)
 {
-    const cJSON *a = item(series, key);
+    const cJSON *a = unit_json_item(series, key);
     assert_true(cJSON_IsArray(a));
     for (const cJSON *v = a->child; v; v = v->next) {
         assert_true(cJSON_IsNumber(v));
@@ -1048,24 +1032,25 @@ static void test_sweep_run_line_fields_and_series(void **state)
 
     char *line = run_line(&f.sweep, 3);
     cJSON *doc = parse_json(line);
-    assert_true(number(doc, "run") == 3);
-    assert_true(number(doc, "point") == 1);
+    assert_true(unit_json_number(doc, "run") == 3);
+    assert_true(unit_json_number(doc, "point") == 1);
     assert_string_equal(text(doc, "id"), "1");
-    assert_true(number(doc, "rep") == 1);
-    assert_true(number(doc, "seed") == (double)ng_sweep_seed(99, 1, 1, false));
-    const cJSON *params = item(doc, "params");
+    assert_true(unit_json_number(doc, "rep") == 1);
+    assert_true(unit_json_number(doc, "seed") ==
+                (double)ng_sweep_seed(99, 1, 1, false));
+    const cJSON *params = unit_json_item(doc, "params");
     assert_int_equal(cJSON_GetArraySize(params), 1);
-    assert_true(number(params, "alliance.ambition") == 0.2);
+    assert_true(unit_json_number(params, "alliance.ambition") == 0.2);
     const char *outcome = text(doc, "outcome");
     assert_true(strcmp(outcome, "survived") == 0 ||
                 strcmp(outcome, "dissolved") == 0 ||
                 strcmp(outcome, "completed") == 0);
-    const cJSON *summary = item(doc, "summary");
+    const cJSON *summary = unit_json_item(doc, "summary");
     assert_true(cJSON_IsObject(summary));
-    assert_true(cJSON_IsNumber(item(summary, "cumulative_value")));
+    assert_true(cJSON_IsNumber(unit_json_item(summary, "cumulative_value")));
     assert_null(cJSON_GetObjectItemCaseSensitive(doc, "error"));
 
-    const cJSON *series = item(doc, "series");
+    const cJSON *series = unit_json_item(doc, "series");
     size_t len = series_len(series, "tick");
     assert_true(len >= 1 && len <= 10);
     if (strcmp(outcome, "dissolved") != 0) {
@@ -1080,7 +1065,7 @@ static void test_sweep_run_line_fields_and_series(void **state)
     for (size_t k = 0; k < 6; k++) {
         assert_int_equal(series_len(series, keys[k]), len);
     }
-    const cJSON *tick = item(series, "tick");
+    const cJSON *tick = unit_json_item(series, "tick");
     for (size_t t = 0; t < len; t++) {
         assert_true(cJSON_GetArrayItem(tick, (int)t)->valuedouble ==
                     (double)(t + 1));
@@ -1095,24 +1080,25 @@ static void test_sweep_run_line_fields_and_series(void **state)
     f.sweep.series_every = 3;
     char *sparse = run_line(&f.sweep, 3);
     cJSON *sdoc = parse_json(sparse);
-    const cJSON *ss = item(sdoc, "series");
+    const cJSON *ss = unit_json_item(sdoc, "series");
     size_t slen = series_len(ss, "tick");
     assert_int_equal(slen, (len + 2) / 3);
     for (size_t t = 0; t < slen; t++) {
-        assert_true(cJSON_GetArrayItem(item(ss, "tick"), (int)t)->valuedouble ==
-                    (double)(3 * t + 1));
+        assert_true(cJSON_GetArrayItem(unit_json_item(ss, "tick"), (int)t)
+                        ->valuedouble == (double)(3 * t + 1));
         for (size_t k = 0; k < 6; k++) {
-            assert_true(
-                cJSON_GetArrayItem(item(ss, keys[k]), (int)t)->valuedouble ==
-                cJSON_GetArrayItem(item(series, keys[k]), (int)(3 * t))
-                    ->valuedouble);
+            assert_true(cJSON_GetArrayItem(unit_json_item(ss, keys[k]), (int)t)
+                            ->valuedouble ==
+                        cJSON_GetArrayItem(unit_json_item(series, keys[k]),
+                                           (int)(3 * t))
+                            ->valuedouble);
         }
     }
     for (size_t k = 0; k < 6; k++) {
         assert_int_equal(series_len(ss, keys[k]), slen);
     }
     /* Thinning the series changes nothing else. */
-    assert_true(cJSON_Compare(item(sdoc, "summary"), summary, 1));
+    assert_true(cJSON_Compare(unit_json_item(sdoc, "summary"), summary, 1));
     cJSON_Delete(sdoc);
     free(sparse);
 
@@ -1133,15 +1119,15 @@ static void test_sweep_run_line_automatic_series(void **state)
     f.sweep.series_every = 0;
     char *autom = run_line(&f.sweep, 0);
     cJSON *a = parse_json(full), *b = parse_json(autom);
-    size_t len = series_len(item(a, "series"), "tick");
-    size_t alen = series_len(item(b, "series"), "tick");
+    size_t len = series_len(unit_json_item(a, "series"), "tick");
+    size_t alen = series_len(unit_json_item(b, "series"), "tick");
     if (strcmp(text(a, "outcome"), "dissolved") != 0) {
         assert_int_equal(len, 120);
     }
     assert_int_equal(alen, (len + 2) / 3);
-    const cJSON *at = item(item(b, "series"), "tick");
-    const cJSON *am = item(item(b, "series"), "members");
-    const cJSON *fm = item(item(a, "series"), "members");
+    const cJSON *at = unit_json_item(unit_json_item(b, "series"), "tick");
+    const cJSON *am = unit_json_item(unit_json_item(b, "series"), "members");
+    const cJSON *fm = unit_json_item(unit_json_item(a, "series"), "members");
     for (size_t t = 0; t < alen; t++) {
         assert_true(cJSON_GetArrayItem(at, (int)t)->valuedouble ==
                     (double)(3 * t + 1));
@@ -1169,10 +1155,10 @@ static void test_sweep_run_line_invalid_combination(void **state)
     f.sweep.design = &bad;
     char *line = run_line(&f.sweep, 0);
     cJSON *doc = parse_json(line);
-    assert_true(number(doc, "run") == 0);
+    assert_true(unit_json_number(doc, "run") == 0);
     assert_string_equal(text(doc, "id"), "x");
-    assert_true(cJSON_IsObject(item(doc, "params")));
-    const cJSON *err = item(doc, "error");
+    assert_true(cJSON_IsObject(unit_json_item(doc, "params")));
+    const cJSON *err = unit_json_item(doc, "error");
     assert_string_equal(text(err, "code"), "ECONFIG");
     assert_string_equal(text(err, "where"), "cost_sharing.rule");
     assert_contains(text(err, "message"), "expected governance.mode \"lead\"");
@@ -1306,12 +1292,12 @@ static cJSON *summary_of(const char *const *lines, size_t n, cJSON **runs)
 static void assert_stat(const cJSON *metrics, const char *name, size_t n,
                         double mean, double sd, double half)
 {
-    const cJSON *st = item(metrics, name);
-    assert_true(number(st, "n") == (double)n);
-    assert_near(number(st, "mean"), mean, 1e-12);
-    assert_near(number(st, "sd"), sd, 1e-12);
-    assert_near(number(st, "ci_low"), mean - half, 1e-9);
-    assert_near(number(st, "ci_high"), mean + half, 1e-9);
+    const cJSON *st = unit_json_item(metrics, name);
+    assert_true(unit_json_number(st, "n") == (double)n);
+    assert_near(unit_json_number(st, "mean"), mean, 1e-12);
+    assert_near(unit_json_number(st, "sd"), sd, 1e-12);
+    assert_near(unit_json_number(st, "ci_low"), mean - half, 1e-9);
+    assert_near(unit_json_number(st, "ci_high"), mean + half, 1e-9);
 }
 
 static void test_point_summary_known_answers(void **state)
@@ -1350,33 +1336,34 @@ static void test_point_summary_known_answers(void **state)
     cJSON *runs[5];
     cJSON *p = summary_of(lines, 5, runs);
 
-    assert_true(number(p, "point") == 2);
+    assert_true(unit_json_number(p, "point") == 2);
     assert_string_equal(text(p, "id"), "p2");
-    assert_true(number(item(p, "params"), "alliance.ambition") == 0.2);
-    assert_true(number(p, "runs") == 5);
-    assert_true(number(p, "failed") == 1);
+    assert_true(unit_json_number(unit_json_item(p, "params"),
+                                 "alliance.ambition") == 0.2);
+    assert_true(unit_json_number(p, "runs") == 5);
+    assert_true(unit_json_number(p, "failed") == 1);
 
-    const cJSON *outcomes = item(p, "outcomes");
-    assert_near(number(outcomes, "survived"), 0.5, 1e-15);
-    assert_near(number(outcomes, "dissolved"), 0.25, 1e-15);
-    assert_near(number(outcomes, "completed"), 0.25, 1e-15);
-    const cJSON *causes = item(p, "causes");
+    const cJSON *outcomes = unit_json_item(p, "outcomes");
+    assert_near(unit_json_number(outcomes, "survived"), 0.5, 1e-15);
+    assert_near(unit_json_number(outcomes, "dissolved"), 0.25, 1e-15);
+    assert_near(unit_json_number(outcomes, "completed"), 0.25, 1e-15);
+    const cJSON *causes = unit_json_item(p, "causes");
     assert_int_equal(cJSON_GetArraySize(causes), 1);
-    assert_true(number(causes, "breakdown") == 1);
+    assert_true(unit_json_number(causes, "breakdown") == 1);
 
-    const cJSON *metrics = item(p, "metrics");
+    const cJSON *metrics = unit_json_item(p, "metrics");
     assert_stat(metrics, "cumulative_value", 4, 2.5, sqrt(5.0 / 3),
                 T975_3 * sqrt(5.0 / 3) / 2);
     /* Null first exits are left out: 5 and 9. */
     assert_stat(metrics, "first_exit_tick", 2, 7, sqrt(8.0),
                 T975_1 * sqrt(8.0) / sqrt(2.0));
     /* Survival: 3 of 4 runs did not dissolve; Wilson's interval. */
-    const cJSON *surv = item(metrics, "survival");
-    assert_true(number(surv, "n") == 4);
-    assert_near(number(surv, "mean"), 0.75, 1e-15);
-    assert_near(number(surv, "sd"), 0.5, 1e-12);
-    assert_near(number(surv, "ci_low"), 0.30064184258240184, 1e-12);
-    assert_near(number(surv, "ci_high"), 0.9544127391902995, 1e-12);
+    const cJSON *surv = unit_json_item(metrics, "survival");
+    assert_true(unit_json_number(surv, "n") == 4);
+    assert_near(unit_json_number(surv, "mean"), 0.75, 1e-15);
+    assert_near(unit_json_number(surv, "sd"), 0.5, 1e-12);
+    assert_near(unit_json_number(surv, "ci_low"), 0.30064184258240184, 1e-12);
+    assert_near(unit_json_number(surv, "ci_high"), 0.9544127391902995, 1e-12);
     /* Strings and vectors of the summary are not metrics. */
     assert_null(cJSON_GetObjectItemCaseSensitive(metrics, "outcome"));
     assert_null(cJSON_GetObjectItemCaseSensitive(metrics, "final_mission"));
@@ -1389,13 +1376,15 @@ static void test_point_summary_known_answers(void **state)
 
     /* Series: ticks of the longest run; each tick over the runs still
      * recording: (4+2+6+4)/4, (5+3+7)/3, (6+8)/2. */
-    const cJSON *series = item(p, "series");
-    const cJSON *tick = item(series, "tick"), *count = item(series, "n");
+    const cJSON *series = unit_json_item(p, "series");
+    const cJSON *tick = unit_json_item(series, "tick"),
+                *count = unit_json_item(series, "n");
     assert_int_equal(cJSON_GetArraySize(tick), 3);
     assert_int_equal(cJSON_GetArraySize(count), 3);
-    const cJSON *members = item(series, "members");
-    const cJSON *mean = item(members, "mean");
-    const cJSON *lo = item(members, "ci_low"), *hi = item(members, "ci_high");
+    const cJSON *members = unit_json_item(series, "members");
+    const cJSON *mean = unit_json_item(members, "mean");
+    const cJSON *lo = unit_json_item(members, "ci_low"),
+                *hi = unit_json_item(members, "ci_high");
     static const double want_mean[] = {4, 5, 7}, want_n[] = {4, 3, 2};
     static const double want_half[] = {
         T975_3 * 1.6329931618554521 / 2, /* sd of 4, 2, 6, 4 */
@@ -1429,10 +1418,11 @@ static void test_point_summary_all_failed(void **state)
         "\"message\":\"bad\"}}"};
     cJSON *runs[2];
     cJSON *p = summary_of(lines, 2, runs);
-    assert_true(number(p, "runs") == 2);
-    assert_true(number(p, "failed") == 2);
-    assert_int_equal(cJSON_GetArraySize(item(p, "metrics")), 0);
-    assert_true(isnan(number(item(p, "outcomes"), "survived")));
+    assert_true(unit_json_number(p, "runs") == 2);
+    assert_true(unit_json_number(p, "failed") == 2);
+    assert_int_equal(cJSON_GetArraySize(unit_json_item(p, "metrics")), 0);
+    assert_true(
+        isnan(unit_json_number(unit_json_item(p, "outcomes"), "survived")));
     cJSON_Delete(p);
     cJSON_Delete(runs[0]);
     cJSON_Delete(runs[1]);
@@ -1541,11 +1531,11 @@ static void test_store_open_append_resume_finish(void **state)
     assert_string_equal(text(man, "command"), "sweep");
     assert_string_equal(text(man, "shard"), "1/1");
     assert_string_equal(text(man, "random_numbers"), "common");
-    assert_true(number(man, "runs") == 4);
-    assert_true(number(man, "attempts") == 1);
-    assert_true(cJSON_IsNull(item(man, "finished")));
-    assert_true(cJSON_IsNull(item(man, "design_file")));
-    assert_string_equal(text(item(man, "spec"), "name"), "t");
+    assert_true(unit_json_number(man, "runs") == 4);
+    assert_true(unit_json_number(man, "attempts") == 1);
+    assert_true(cJSON_IsNull(unit_json_item(man, "finished")));
+    assert_true(cJSON_IsNull(unit_json_item(man, "design_file")));
+    assert_string_equal(text(unit_json_item(man, "spec"), "name"), "t");
     char started[32];
     snprintf(started, sizeof started, "%s", text(man, "started"));
     cJSON_Delete(man);
@@ -1577,8 +1567,8 @@ static void test_store_open_append_resume_finish(void **state)
     assert_true(file_size(runs) == whole);
     man = load_doc(dir, "manifest.json");
     assert_string_equal(text(man, "status"), "running");
-    assert_true(number(man, "attempts") == 2);
-    assert_true(number(man, "runs_done") == 2);
+    assert_true(unit_json_number(man, "attempts") == 2);
+    assert_true(unit_json_number(man, "runs_done") == 2);
     cJSON_Delete(man);
 
     append_ok(&st, store_lines[2]);
@@ -1613,33 +1603,37 @@ static void test_store_open_append_resume_finish(void **state)
 
     man = load_doc(dir, "manifest.json");
     assert_string_equal(text(man, "status"), "complete");
-    assert_true(number(man, "runs_done") == 4);
-    assert_true(number(man, "runs_failed") == 1);
-    assert_true(number(man, "attempts") == 2);
+    assert_true(unit_json_number(man, "runs_done") == 4);
+    assert_true(unit_json_number(man, "runs_failed") == 1);
+    assert_true(unit_json_number(man, "attempts") == 2);
     assert_string_equal(text(man, "started"), started);
     assert_true(strlen(text(man, "finished")) == 20);
     cJSON_Delete(man);
 
     cJSON *sum = load_doc(dir, "summary.json");
-    assert_near(number(sum, "confidence"), 0.95, 0);
-    const cJSON *points = item(sum, "points");
+    assert_near(unit_json_number(sum, "confidence"), 0.95, 0);
+    const cJSON *points = unit_json_item(sum, "points");
     assert_int_equal(cJSON_GetArraySize(points), 2);
     const cJSON *p0 = cJSON_GetArrayItem(points, 0);
     const cJSON *p1 = cJSON_GetArrayItem(points, 1);
-    assert_true(number(p0, "point") == 0);
+    assert_true(unit_json_number(p0, "point") == 0);
     assert_string_equal(text(p0, "id"), "a");
-    assert_true(number(p0, "runs") == 2);
-    assert_true(number(p0, "failed") == 0);
-    const cJSON *cv = item(item(p0, "metrics"), "cumulative_value");
-    assert_near(number(cv, "mean"), 2, 1e-15);
-    assert_near(number(cv, "sd"), sqrt(2.0), 1e-12);
-    assert_true(number(p1, "point") == 1);
-    assert_true(number(p1, "runs") == 2);
-    assert_true(number(p1, "failed") == 1);
-    cv = item(item(p1, "metrics"), "cumulative_value");
-    assert_true(number(cv, "n") == 1);
-    assert_near(number(cv, "mean"), 5, 0);
-    assert_near(number(item(item(p1, "metrics"), "survival"), "mean"), 0, 0);
+    assert_true(unit_json_number(p0, "runs") == 2);
+    assert_true(unit_json_number(p0, "failed") == 0);
+    const cJSON *cv =
+        unit_json_item(unit_json_item(p0, "metrics"), "cumulative_value");
+    assert_near(unit_json_number(cv, "mean"), 2, 1e-15);
+    assert_near(unit_json_number(cv, "sd"), sqrt(2.0), 1e-12);
+    assert_true(unit_json_number(p1, "point") == 1);
+    assert_true(unit_json_number(p1, "runs") == 2);
+    assert_true(unit_json_number(p1, "failed") == 1);
+    cv = unit_json_item(unit_json_item(p1, "metrics"), "cumulative_value");
+    assert_true(unit_json_number(cv, "n") == 1);
+    assert_near(unit_json_number(cv, "mean"), 5, 0);
+    assert_near(
+        unit_json_number(
+            unit_json_item(unit_json_item(p1, "metrics"), "survival"), "mean"),
+        0, 0);
     cJSON_Delete(sum);
 
     join(path, sizeof path, dir, "summary.csv");
@@ -1759,11 +1753,11 @@ static void test_store_counts_failed_runs_once(void **state)
     cJSON *sum = load_doc(tmp, "summary.json");
     remove_tree(tmp);
     assert_string_equal(text(man, "status"), "complete");
-    assert_true(number(man, "runs_done") == 2);
-    const cJSON *points = item(sum, "points");
-    assert_true(number(cJSON_GetArrayItem(points, 0), "failed") == 1);
-    assert_true(number(cJSON_GetArrayItem(points, 1), "failed") == 0);
-    double runs_failed = number(man, "runs_failed");
+    assert_true(unit_json_number(man, "runs_done") == 2);
+    const cJSON *points = unit_json_item(sum, "points");
+    assert_true(unit_json_number(cJSON_GetArrayItem(points, 0), "failed") == 1);
+    assert_true(unit_json_number(cJSON_GetArrayItem(points, 1), "failed") == 0);
+    double runs_failed = unit_json_number(man, "runs_failed");
     cJSON_Delete(man);
     cJSON_Delete(sum);
     assert_near(runs_failed, 1, 0);
@@ -1783,10 +1777,12 @@ static void test_store_refuses_a_broken_line(void **state)
     int rc = store_lines_and_finish(tmp, 4, lines, 4, &err);
     if (rc == 0) {
         cJSON *sum = load_doc(tmp, "summary.json");
-        print_error("finish accepted the broken line; summary.json holds %d "
-                    "point(s), point 0 with %g run(s)\n",
-                    cJSON_GetArraySize(item(sum, "points")),
-                    number(cJSON_GetArrayItem(item(sum, "points"), 0), "runs"));
+        print_error(
+            "finish accepted the broken line; summary.json holds %d "
+            "point(s), point 0 with %g run(s)\n",
+            cJSON_GetArraySize(unit_json_item(sum, "points")),
+            unit_json_number(
+                cJSON_GetArrayItem(unit_json_item(sum, "points"), 0), "runs"));
         cJSON_Delete(sum);
     }
     remove_tree(tmp);
