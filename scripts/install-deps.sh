@@ -2,15 +2,16 @@
 # Installs what netgov needs on Debian/Ubuntu: a C toolchain, CMake, GSL,
 # cJSON, cmocka, OpenMPI (for the optional cluster runner, built and tested
 # by scripts/test.sh), Debian's python3 with numpy and matplotlib (CLI tests,
-# figures in analysis/), and for the browser tests Debian's chromium, Node.js
-# and playwright-core (pinned in tests/browser/package-lock.json).  Runs
+# figures in analysis/), valgrind (the memcheck test), and for the browser
+# tests Debian's chromium, Node.js and playwright-core (pinned in
+# tests/browser/package-lock.json).  Runs
 # apt-get only for packages that are missing and npm only when
 # tests/browser/node_modules is missing; needs root (or sudo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 packages=(build-essential cmake pkg-config libgsl-dev libcjson-dev
           libcmocka-dev openmpi-bin libopenmpi-dev python3 python3-numpy
-          python3-matplotlib chromium fonts-dejavu-core)
+          python3-matplotlib chromium fonts-dejavu-core valgrind)
 # Node.js may come from Debian or from another package source; either will do.
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     packages+=(nodejs npm)
