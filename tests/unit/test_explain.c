@@ -538,6 +538,57 @@ static void test_missing_series_names_its_path(void **state)
     cJSON_Delete(doc);
 }
 
+/* Numbers out of range are refused with their path before anything
+ * converts them: 1e300 once printed as tick -9223372036854775808. */
+static void test_numbers_out_of_range_are_refused(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *object, *key;
+        double value;
+        const char *where;
+    } cases[] = {
+        {"summary", "lifetime", 1e300, "summary.lifetime"},
+        {"summary", "lifetime", -1, "summary.lifetime"},
+        {"summary", "peak_members", 1e300, "summary.peak_members"},
+        {"summary", "final_members", -2, "summary.final_members"},
+        {"event", "tick", 1e300, "events[0].tick"},
+        {"event", "tick", 11, "events[0].tick"},
+        {"event", "partner", -1e300, "events[0].partner"},
+        {"event", "partner", 5, "events[0].partner"},
+        {"partner", "state_tick", 1e300, "partners[1].state_tick"},
+        {"partner", "id", 7, "partners[1].id"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        story s;
+        story_init(&s, 10, 3);
+        for (int i = 0; i < 5; i++) {
+            add_partner(&s, 1, "member", 1, 1, 1);
+        }
+        add_event(&s, 2, "exit", "low_value", 3);
+        cJSON *doc = story_document(&s);
+        cJSON *obj = NULL;
+        if (strcmp(cases[k].object, "summary") == 0) {
+            obj = cJSON_GetObjectItem(doc, "summary");
+        } else if (strcmp(cases[k].object, "event") == 0) {
+            obj = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "events"), 0);
+        } else {
+            obj = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "partners"), 1);
+        }
+        cJSON_ReplaceItemInObjectCaseSensitive(
+            obj, cases[k].key, cJSON_CreateNumber(cases[k].value));
+        ng_error err = {0};
+        ng_explanation *e = ng_explain(doc, &err);
+        if (e) {
+            print_error("accepted %s = %g\n", cases[k].where, cases[k].value);
+        }
+        assert_null(e);
+        assert_string_equal(err.where, cases[k].where);
+        assert_non_null(strstr(err.msg, "expected"));
+        cJSON_Delete(doc);
+    }
+}
+
 static void test_text_lines_stay_within_78_columns(void **state)
 {
     (void)state;
@@ -582,6 +633,7 @@ int main(void)
         cmocka_unit_test(test_exit_cascade_needs_clustered_departures),
         cmocka_unit_test(test_turning_points_are_in_time_order),
         cmocka_unit_test(test_missing_series_names_its_path),
+        cmocka_unit_test(test_numbers_out_of_range_are_refused),
         cmocka_unit_test(test_text_lines_stay_within_78_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
