@@ -92,14 +92,33 @@ static int check_pool(const run_doc *d)
     return 0;
 }
 
+/* The most frames the budgets allow for this pool (view.h): a frame is
+ * counted at the ties it may hold, every partner at its degree limit, and
+ * at its partners' cells. */
+static size_t view_frames(const ng_config *cfg)
+{
+    size_t n = ng_config_pool_size(cfg);
+    size_t degree = (size_t)cfg->p.network_max_degree;
+    size_t ties = n * degree / 2;
+    ties = ties < NG_VIEW_MAX_FRAME_TIES ? ties : NG_VIEW_MAX_FRAME_TIES;
+    size_t frames = NG_VIEW_MAX_FRAMES;
+    if (ties > 0 && NG_VIEW_MAX_TIES / ties < frames) {
+        frames = NG_VIEW_MAX_TIES / ties;
+    }
+    if (n > 0 && NG_VIEW_MAX_CELLS / n < frames) {
+        frames = NG_VIEW_MAX_CELLS / n;
+    }
+    return frames;
+}
+
 static int replay(const run_doc *d, const ng_config *cfg, ng_frames *f)
 {
     ng_replay_expect want = {d->values[S_MEMBERS], d->values[S_PUBLIC_VALUE],
                              d->doc.lifetime, d->doc.outcome, d->doc.cause};
     int64_t diverged = -1;
     ng_error err = {0};
-    int rc =
-        ng__frames_replay(cfg, &want, NG_VIEW_MAX_FRAMES, f, &diverged, &err);
+    int rc = ng__frames_replay(cfg, &want, view_frames(cfg),
+                               NG_VIEW_MAX_FRAME_TIES, f, &diverged, &err);
     if (rc == NG_EINVAL && diverged >= 0) {
         return ng_errors_add(d->errs, NG_EINVAL, d->src,
                              "the replay differs from the document at tick "
@@ -272,7 +291,11 @@ static int add_frames(cJSON *o, const ng_frames *f)
     cJSON *x = cJSON_AddArrayToObject(fr, "x");
     cJSON *trust = cJSON_AddArrayToObject(fr, "trust");
     cJSON *ties = cJSON_AddArrayToObject(fr, "ties");
+    cJSON *tie_total = cJSON_AddArrayToObject(fr, "tie_total");
+    cJSON_AddNumberToObject(fr, "tie_limit", (double)f->tie_limit);
     for (size_t k = 0; k < f->n_frames; k++) {
+        cJSON_AddItemToArray(tie_total,
+                             cJSON_CreateNumber((double)f->tie_total[k]));
         cJSON_AddItemToArray(tick, cJSON_CreateNumber((double)f->tick[k]));
         cJSON_AddItemToArray(state, state_string(f, k, buf));
         cJSON_AddItemToArray(x, float_array(f->x + k * f->n, f->n));
