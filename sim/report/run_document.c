@@ -71,9 +71,15 @@ static const cJSON *member(const cJSON *obj, const char *key)
     return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
+/* Real numbers are bounded far beyond anything a run produces, so that
+ * the sums and ratios the explanation rules take over a whole document
+ * (at most millions of values) stay finite. */
+#define REAL_MAX 1e100
+
 static bool finite_number(const cJSON *v)
 {
-    return cJSON_IsNumber(v) && isfinite(v->valuedouble);
+    return cJSON_IsNumber(v) && isfinite(v->valuedouble) &&
+           fabs(v->valuedouble) <= REAL_MAX;
 }
 
 static bool whole_in(const cJSON *v, double lo, double hi)
@@ -154,7 +160,8 @@ static int need_finite(const reader *r, const cJSON *obj, const char *key,
                        const char *path)
 {
     const cJSON *v = member(obj, key);
-    return finite_number(v) ? 0 : bad(r, path, v, "a finite number");
+    return finite_number(v) ? 0
+                            : bad(r, path, v, "a number in [-1e+100, 1e+100]");
 }
 
 static int need_whole(const reader *r, const cJSON *obj, const char *key,
@@ -276,7 +283,8 @@ static int read_summary_field(const reader *r, const char *key, int kind)
                 return 0;
             }
         }
-        return bad(r, path, v, "an array of %d finite numbers", NG_DIM);
+        return bad(r, path, v, "an array of %d numbers in [-1e+100, 1e+100]",
+                   NG_DIM);
     default: /* outcome and cause are read first */
         return 0;
     }
@@ -352,7 +360,7 @@ static int read_one_series(const reader *r, const char *name, double max)
         } else if (max > 0 && !whole_in(v, 0, max)) {
             return bad(r, path, v, "an integer in [0, %.0f]", max);
         } else if (!finite_number(v)) {
-            return bad(r, path, v, "a finite number");
+            return bad(r, path, v, "a number in [-1e+100, 1e+100]");
         }
     }
     return 0;
