@@ -11,6 +11,7 @@
 #include "io/config_internal.h"
 #include "io/output_internal.h"
 #include "netgov/explain.h"
+#include "report/run_document.h"
 
 static const char explain_help[] =
     "usage: netgov explain RUN.json [--json] [--out FILE]\n"
@@ -135,7 +136,19 @@ int cmd_explain(int argc, char **argv)
         cli_print_errors(&errs);
         return CLI_USAGE;
     }
-    int rc = explain_to(run, a.json, a.path, a.out);
+    /* The whole document, config included, is checked as view and report
+     * check it, so the three commands accept the same documents and name
+     * a bad field the same way. */
+    ng_config cfg;
+    ng_run_doc doc;
+    int rc = ng__run_doc_read(run, a.path, &cfg, &doc, &errs);
+    ng_config_clear(&cfg);
+    if (rc != 0) {
+        cli_print_errors(&errs);
+        cJSON_Delete(run);
+        return cli_exit_code(rc);
+    }
+    rc = explain_to(run, a.json, a.path, a.out);
     cJSON_Delete(run);
     return rc;
 }

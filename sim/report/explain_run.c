@@ -1,8 +1,10 @@
 /* Reading a run document for the explanation rules (explain_run.h).
  *
- * Every field the rules use is checked for presence and type, so a
- * hand-edited or truncated document gives a message naming the field
- * instead of a wrong explanation. */
+ * The document is checked by the reader explain, view and report share
+ * (run_document.h): every field the rules use is present, of its type and
+ * in its range, so a hand-edited or truncated document gives a message
+ * naming the field instead of a wrong explanation or an overflow.  What
+ * is read here is then read without further checks. */
 #include "report/explain_run.h"
 
 #include <math.h>
@@ -10,48 +12,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "io/config_internal.h"
 #include "netgov/record.h"
+#include "report/run_document.h"
 
-/* ---- typed look-ups that report the path of what is missing ---- */
+/* ---- plain reads of a checked document ---- */
 
 static const cJSON *item(const cJSON *obj, const char *key)
 {
     return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
-static int expected(ng_error *err, const char *path, const char *what,
-                    const cJSON *found)
+static const char *string_at(const cJSON *obj, const char *key)
 {
-    char desc[64];
-    ng__json_describe(found, desc, sizeof desc);
-    return ng_error_set(err, NG_EINVAL, path, "expected %s, found %s", what,
-                        found ? desc : "nothing");
+    return item(obj, key)->valuestring;
 }
 
-static int get_string(const cJSON *obj, const char *key, const char *path,
-                      const char **out, ng_error *err)
+static double number_at(const cJSON *obj, const char *key)
 {
-    const cJSON *v = item(obj, key);
-    if (!cJSON_IsString(v)) {
-        return expected(err, path, "a string", v);
-    }
-    *out = v->valuestring;
-    return 0;
+    return item(obj, key)->valuedouble;
 }
 
-static int get_number(const cJSON *obj, const char *key, const char *path,
-                      double *out, ng_error *err)
-{
-    const cJSON *v = item(obj, key);
-    if (!cJSON_IsNumber(v)) {
-        return expected(err, path, "a number", v);
-    }
-    *out = v->valuedouble;
-    return 0;
-}
-
-/* A number that older documents lack: NaN when absent. */
+/* A number older documents lack, or events carry only by type: NaN when
+ * absent. */
 static double optional_number(const cJSON *obj, const char *key)
 {
     const cJSON *v = item(obj, key);
@@ -68,86 +50,53 @@ static bool get_bool(const cJSON *obj, const char *key)
 static int read_series(const cJSON *series, const char *name, size_t T,
                        double **out, ng_error *err)
 {
-    char path[96];
-    snprintf(path, sizeof path, "series.%s", name);
-    const cJSON *a = item(series, name);
-    if (!cJSON_IsArray(a) || (size_t)cJSON_GetArraySize(a) != T) {
-        char what[64];
-        snprintf(what, sizeof what, "an array of %zu numbers", T);
-        return expected(err, path, what, a);
-    }
     *out = calloc(T ? T : 1, sizeof **out);
     if (!*out) {
-        return ng_error_set(err, NG_ENOMEM, path, "out of memory");
+        return ng_error_set(err, NG_ENOMEM, "series", "out of memory");
     }
     size_t t = 0;
     const cJSON *v;
-    cJSON_ArrayForEach(v, a)
+    cJSON_ArrayForEach(v, item(series, name))
     {
-        if (cJSON_IsNumber(v)) {
-            (*out)[t] = v->valuedouble;
-        } else if (cJSON_IsNull(v)) {
-            (*out)[t] = (double)NAN; /* no members that tick */
-        } else {
-            return expected(err, path, "numbers or null", v);
-        }
-        t++;
+        (*out)[t++] = v->valuedouble;
     }
     return 0;
 }
 
-static int read_all_series(const cJSON *doc, ex_run *r, ng_error *err)
+static int read_all_series(const ng_run_doc *d, ex_run *r, ng_error *err)
 {
-    const cJSON *series = item(doc, "series");
-    if (!cJSON_IsObject(series)) {
-        return expected(err, "series", "an object", series);
-    }
-    const cJSON *tick = item(series, "tick");
-    if (!cJSON_IsArray(tick) || cJSON_GetArraySize(tick) < 1) {
-        return expected(err, "series.tick", "a non-empty array", tick);
-    }
-    r->T = (size_t)cJSON_GetArraySize(tick);
-    int rc = read_series(series, "tick", r->T, &r->tick, err);
+    r->T = d->lifetime;
+    int rc = read_series(d->series, "tick", r->T, &r->tick, err);
 #define EX_READ(name)                                                          \
     if (!rc) {                                                                 \
-        rc = read_series(series, #name, r->T, &r->name, err);                  \
+        rc = read_series(d->series, #name, r->T, &r->name, err);               \
     }
     EX_SERIES(EX_READ)
 #undef EX_READ
     return rc;
 }
 
-static int read_partner(const cJSON *p, size_t i, ex_partner *q, ng_error *err)
+/* Ids, ticks and counts were checked to be whole and in range
+ * (run_document.c), so the conversions below are exact. */
+static void read_partner(const cJSON *p, ex_partner *q)
 {
-    char path[96];
-    double id = 0, state_tick = 0;
-    int rc = 0;
-#define EX_FIELD(call, key, ...)                                               \
-    if (!rc) {                                                                 \
-        snprintf(path, sizeof path, "partners[%zu].%s", i, key);               \
-        rc = call(p, key, path, __VA_ARGS__, err);                             \
-    }
-    EX_FIELD(get_number, "id", &id)
-    EX_FIELD(get_string, "name", &q->name)
-    EX_FIELD(get_string, "sector", &q->sector)
-    EX_FIELD(get_string, "state", &q->state)
-    EX_FIELD(get_number, "state_tick", &state_tick)
-    EX_FIELD(get_number, "capacity", &q->capacity)
-    EX_FIELD(get_number, "power", &q->power)
-    EX_FIELD(get_number, "system_trust", &q->system_trust)
-    EX_FIELD(get_number, "commitment", &q->commitment)
-    EX_FIELD(get_number, "value", &q->value)
-    EX_FIELD(get_number, "contribution", &q->contribution)
-#undef EX_FIELD
-    q->id = (long)id;
-    q->state_tick = (long)state_tick;
+    q->id = (long)number_at(p, "id");
+    q->name = string_at(p, "name");
+    q->sector = string_at(p, "sector");
+    q->state = string_at(p, "state");
+    q->state_tick = (long)number_at(p, "state_tick");
+    q->capacity = number_at(p, "capacity");
+    q->power = number_at(p, "power");
+    q->system_trust = number_at(p, "system_trust");
+    q->commitment = number_at(p, "commitment");
+    q->value = number_at(p, "value");
+    q->contribution = number_at(p, "contribution");
     q->founder = get_bool(p, "founder");
     q->lead = get_bool(p, "lead");
     q->ever_joined = get_bool(p, "ever_joined");
-    q->asked = optional_number(p, "asked");
-    q->paid = optional_number(p, "paid");
-    q->benefit = optional_number(p, "benefit");
-    return rc;
+    q->asked = number_at(p, "asked");
+    q->paid = number_at(p, "paid");
+    q->benefit = number_at(p, "benefit");
 }
 
 /* Small partners as in the run summary (ng_small_partner, record.h). */
@@ -172,73 +121,46 @@ int ng__explain_mark_small(ex_run *r, ng_error *err)
     return 0;
 }
 
-static int read_partners(const cJSON *doc, ex_run *r, ng_error *err)
+static int read_partners(const ng_run_doc *d, ex_run *r, ng_error *err)
 {
-    const cJSON *a = item(doc, "partners");
-    if (!cJSON_IsArray(a)) {
-        return expected(err, "partners", "an array", a);
-    }
-    r->n_partners = (size_t)cJSON_GetArraySize(a);
+    r->n_partners = d->n_partners;
     r->partners = calloc(r->n_partners + 1, sizeof *r->partners);
     if (!r->partners) {
         return ng_error_set(err, NG_ENOMEM, "partners", "out of memory");
     }
     size_t i = 0;
     const cJSON *p;
-    cJSON_ArrayForEach(p, a)
+    cJSON_ArrayForEach(p, d->partners)
     {
-        int rc = read_partner(p, i, &r->partners[i], err);
-        if (rc) {
-            return rc;
-        }
+        read_partner(p, &r->partners[i]);
         r->founders += r->partners[i].founder;
         i++;
     }
     return ng__explain_mark_small(r, err);
 }
 
-static int read_event(const cJSON *e, size_t i, ex_event *q, ng_error *err)
+static void read_event(const cJSON *e, ex_event *q)
 {
-    char path[96];
-    double tick = 0;
-    snprintf(path, sizeof path, "events[%zu].tick", i);
-    int rc = get_number(e, "tick", path, &tick, err);
-    if (!rc) {
-        snprintf(path, sizeof path, "events[%zu].type", i);
-        rc = get_string(e, "type", path, &q->type, err);
-    }
-    if (rc) {
-        return rc;
-    }
-    q->tick = (long)tick;
-    const cJSON *reason = item(e, "reason");
-    q->reason = cJSON_IsString(reason) ? reason->valuestring : "none";
+    q->tick = (long)number_at(e, "tick");
+    q->type = string_at(e, "type");
+    q->reason = string_at(e, "reason");
     double partner = optional_number(e, "partner");
     q->partner = isnan(partner) ? -1 : (long)partner;
     q->amount = optional_number(e, "amount");
-    return 0;
 }
 
-static int read_events(const cJSON *doc, ex_run *r, ng_error *err)
+static int read_events(const ng_run_doc *d, ex_run *r, ng_error *err)
 {
-    const cJSON *a = item(doc, "events");
-    if (!cJSON_IsArray(a)) {
-        return expected(err, "events", "an array", a);
-    }
-    r->n_events = (size_t)cJSON_GetArraySize(a);
+    r->n_events = d->n_events;
     r->events = calloc(r->n_events + 1, sizeof *r->events);
     if (!r->events) {
         return ng_error_set(err, NG_ENOMEM, "events", "out of memory");
     }
     size_t i = 0;
     const cJSON *e;
-    cJSON_ArrayForEach(e, a)
+    cJSON_ArrayForEach(e, d->events)
     {
-        int rc = read_event(e, i, &r->events[i], err);
-        if (rc) {
-            return rc;
-        }
-        i++;
+        read_event(e, &r->events[i++]);
     }
     return 0;
 }
@@ -249,7 +171,7 @@ static double config_number(const cJSON *config, const char *section,
                             const char *key, double def)
 {
     const cJSON *v = item(item(config, section), key);
-    return cJSON_IsNumber(v) ? v->valuedouble : def;
+    return cJSON_IsNumber(v) && isfinite(v->valuedouble) ? v->valuedouble : def;
 }
 
 static const char *config_string(const cJSON *config, const char *section,
@@ -259,43 +181,22 @@ static const char *config_string(const cJSON *config, const char *section,
     return cJSON_IsString(v) ? v->valuestring : "?";
 }
 
-static int read_summary(const cJSON *doc, ex_run *r, ng_error *err)
+static void read_summary(const ng_run_doc *d, ex_run *r)
 {
-    const cJSON *s = item(doc, "summary");
-    if (!cJSON_IsObject(s)) {
-        return expected(err, "summary", "an object", s);
-    }
-    double lifetime = 0, peak = 0, final = 0;
-    int rc = get_string(s, "outcome", "summary.outcome", &r->outcome, err);
-    if (!rc) {
-        rc = get_string(s, "cause", "summary.cause", &r->cause, err);
-    }
-    if (!rc) {
-        rc = get_number(s, "lifetime", "summary.lifetime", &lifetime, err);
-    }
-    if (!rc) {
-        rc = get_number(s, "peak_members", "summary.peak_members", &peak, err);
-    }
-    if (!rc) {
-        rc = get_number(s, "final_members", "summary.final_members", &final,
-                        err);
-    }
-    if (!rc) {
-        rc = get_number(s, "cumulative_value", "summary.cumulative_value",
-                        &r->cumulative_value, err);
-    }
-    r->lifetime = (long)lifetime;
-    r->peak_members = (long)peak;
-    r->final_members = (long) final;
-    r->mean_contribution = optional_number(s, "mean_contribution");
-    return rc;
+    const cJSON *s = d->summary;
+    r->outcome = string_at(s, "outcome");
+    r->cause = string_at(s, "cause");
+    r->lifetime = (long)d->lifetime;
+    r->peak_members = (long)number_at(s, "peak_members");
+    r->final_members = (long)number_at(s, "final_members");
+    r->cumulative_value = number_at(s, "cumulative_value");
+    r->mean_contribution = number_at(s, "mean_contribution");
 }
 
-static void read_config(const cJSON *doc, ex_run *r)
+static void read_config(const ng_run_doc *d, ex_run *r)
 {
-    const cJSON *c = item(doc, "config");
-    const cJSON *name = item(doc, "scenario");
-    r->scenario = cJSON_IsString(name) ? name->valuestring : "run";
+    const cJSON *c = d->config;
+    r->scenario = d->scenario;
     r->mode = config_string(c, "governance", "mode");
     r->cost_rule = config_string(c, "cost_sharing", "rule");
     r->cutoff = config_number(c, "behaviour", "free_riding_cutoff", 0.2);
@@ -307,19 +208,23 @@ static void read_config(const cJSON *doc, ex_run *r)
 int ng__explain_run_read(const cJSON *doc, ex_run *r, ng_error *err)
 {
     memset(r, 0, sizeof *r);
-    if (!cJSON_IsObject(doc)) {
-        return expected(err, "", "a run document (a JSON object)", doc);
+    ng_errors errs = {0};
+    ng_run_doc d;
+    int rc = ng__run_doc_read(doc, NULL, NULL, &d, &errs);
+    if (rc) {
+        if (err && errs.n > 0) {
+            *err = errs.items[0];
+        }
+        return rc;
     }
-    read_config(doc, r);
-    int rc = read_summary(doc, r, err);
+    read_config(&d, r);
+    read_summary(&d, r);
+    rc = read_all_series(&d, r, err);
     if (!rc) {
-        rc = read_all_series(doc, r, err);
+        rc = read_partners(&d, r, err);
     }
     if (!rc) {
-        rc = read_partners(doc, r, err);
-    }
-    if (!rc) {
-        rc = read_events(doc, r, err);
+        rc = read_events(&d, r, err);
     }
     return rc;
 }

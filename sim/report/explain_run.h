@@ -70,9 +70,11 @@ typedef struct ex_run {
     char *names; /* owned partner names (a run in memory), or NULL */
 } ex_run;
 
-/* Reads what the rules need; on a missing or mistyped field fills err with
- * its path ("series.members", "partners[3].capacity") and returns
- * NG_EINVAL.  Release with ng__explain_run_free even on failure. */
+/* Reads what the rules need after checking the document with the reader
+ * view and report use (run_document.h; the config is not parsed here); on
+ * a missing, mistyped or out-of-range field fills err with its path
+ * ("series.members", "partners[3].capacity") and returns NG_EINVAL.
+ * Release with ng__explain_run_free even on failure. */
 int ng__explain_run_read(const cJSON *doc, ex_run *r, ng_error *err);
 /* Reads the same from a run in memory.  The model behind the view must
  * outlive the ex_run.  Release with ng__explain_run_free even on

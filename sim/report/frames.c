@@ -4,7 +4,9 @@
  * document, captures the partners' state and counts the ties of every
  * frame; the second, identical because the engine is deterministic, fills
  * the ties into a buffer sized by the first.  So the buffers are exact and
- * nothing is allocated while the model steps.
+ * nothing is allocated while the model steps.  A frame with more ties than
+ * the limit is captured into a scratch buffer, sized by the first pass's
+ * largest frame, and its strongest ties are kept.
  */
 #include "report/frames.h"
 
@@ -34,6 +36,70 @@ static bool is_frame(size_t t, size_t lifetime, size_t stride)
 static size_t frame_count(size_t lifetime, size_t stride)
 {
     return lifetime / stride + 1 + (lifetime % stride != 0);
+}
+
+/* ---- the strongest ties of a frame ---- */
+
+/* Stronger first; equal trust by ids, so the choice is deterministic. */
+static bool stronger(const ng_frame_tie *x, const ng_frame_tie *y)
+{
+    if (x->trust != y->trust) {
+        return x->trust > y->trust;
+    }
+    return x->a != y->a ? x->a < y->a : x->b < y->b;
+}
+
+static bool by_ids(const ng_frame_tie *x, const ng_frame_tie *y)
+{
+    return x->a != y->a ? x->a < y->a : x->b < y->b;
+}
+
+/* In-place heapsort into the order of before(), x before y when
+ * before(x, y) (qsort may allocate, and a frame is
+ * captured without allocating). */
+static void sift(ng_frame_tie *t, size_t root, size_t n,
+                 bool (*before)(const ng_frame_tie *, const ng_frame_tie *))
+{
+    for (;;) {
+        size_t child = 2 * root + 1;
+        if (child >= n) {
+            return;
+        }
+        if (child + 1 < n && before(&t[child], &t[child + 1])) {
+            child++;
+        }
+        if (!before(&t[root], &t[child])) {
+            return;
+        }
+        ng_frame_tie swap = t[root];
+        t[root] = t[child];
+        t[child] = swap;
+        root = child;
+    }
+}
+
+static void heap_sort(ng_frame_tie *t, size_t n,
+                      bool (*before)(const ng_frame_tie *,
+                                     const ng_frame_tie *))
+{
+    for (size_t i = n / 2; i-- > 0;) {
+        sift(t, i, n, before);
+    }
+    for (size_t end = n; end-- > 1;) {
+        ng_frame_tie swap = t[0];
+        t[0] = t[end];
+        t[end] = swap;
+        sift(t, 0, end, before);
+    }
+}
+
+/* The limit strongest of all[0..n) into out, in id order. */
+static void keep_strongest(ng_frame_tie *all, size_t n, size_t limit,
+                           ng_frame_tie *out)
+{
+    heap_sort(all, n, stronger); /* strongest first */
+    memcpy(out, all, limit * sizeof *out);
+    heap_sort(out, limit, by_ids);
 }
 
 /* ---- capture ---- */
@@ -105,7 +171,8 @@ typedef struct replay_pass {
     const ng_replay_expect *want;
     size_t stride;
     ng_frames *f;
-    bool fill_ties; /* second pass: ties only */
+    bool fill_ties;        /* second pass: ties only */
+    ng_frame_tie *scratch; /* second pass: a frame's ties before the limit */
     int64_t *diverged;
 } replay_pass;
 
@@ -113,11 +180,20 @@ static void capture(const ng_run_view *v, const replay_pass *p, size_t k)
 {
     ng_frames *f = p->f;
     if (p->fill_ties) {
-        capture_ties(v, f->ties + f->tie_start[k]);
+        if (f->tie_total[k] <= f->tie_limit) {
+            capture_ties(v, f->ties + f->tie_start[k]);
+        } else {
+            capture_ties(v, p->scratch);
+            keep_strongest(p->scratch, f->tie_total[k], f->tie_limit,
+                           f->ties + f->tie_start[k]);
+        }
         return;
     }
     capture_partners(v, f, k);
-    f->tie_start[k + 1] = f->tie_start[k] + capture_ties(v, NULL);
+    size_t total = capture_ties(v, NULL);
+    f->tie_total[k] = total;
+    f->tie_start[k + 1] =
+        f->tie_start[k] + (total < f->tie_limit ? total : f->tie_limit);
 }
 
 /* Steps a model through the run, checking and capturing from its view. */
@@ -172,16 +248,17 @@ static int alloc_frames(ng_frames *f, size_t n, size_t n_frames)
     f->x = calloc(n_frames * n, sizeof *f->x);
     f->system_trust = calloc(n_frames * n, sizeof *f->system_trust);
     f->tie_start = calloc(n_frames + 1, sizeof *f->tie_start);
+    f->tie_total = calloc(n_frames, sizeof *f->tie_total);
     f->sector = calloc(n, sizeof *f->sector);
     f->capacity = calloc(n, sizeof *f->capacity);
     bool ok = f->tick && f->state && f->x && f->system_trust && f->tie_start &&
-              f->sector && f->capacity;
+              f->tie_total && f->sector && f->capacity;
     return ok ? 0 : NG_ENOMEM;
 }
 
 int ng__frames_replay(const ng_config *cfg, const ng_replay_expect *want,
-                      size_t max_frames, ng_frames *out, int64_t *diverged,
-                      ng_error *err)
+                      size_t max_frames, size_t max_frame_ties, ng_frames *out,
+                      int64_t *diverged, ng_error *err)
 {
     memset(out, 0, sizeof *out);
     *diverged = -1;
@@ -191,18 +268,28 @@ int ng__frames_replay(const ng_config *cfg, const ng_replay_expect *want,
         return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
     }
     out->free_riding_cutoff = cfg->p.behaviour_free_riding_cutoff;
-    replay_pass p = {want, stride, out, false, diverged};
+    out->tie_limit = max_frame_ties;
+    replay_pass p = {want, stride, out, false, NULL, diverged};
     int rc = replay(cfg, &p, err);
     if (rc != 0) {
         return rc;
     }
-    size_t total = out->tie_start[out->n_frames];
+    size_t total = out->tie_start[out->n_frames], most = 0;
+    for (size_t k = 0; k < out->n_frames; k++) {
+        most = out->tie_total[k] > most ? out->tie_total[k] : most;
+    }
     out->ties = malloc((total ? total : 1) * sizeof *out->ties);
-    if (!out->ties) {
+    if (most > max_frame_ties) {
+        p.scratch = malloc(most * sizeof *p.scratch);
+    }
+    if (!out->ties || (most > max_frame_ties && !p.scratch)) {
+        free(p.scratch);
         return ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
     }
     p.fill_ties = true;
-    return replay(cfg, &p, err);
+    rc = replay(cfg, &p, err);
+    free(p.scratch);
+    return rc;
 }
 
 void ng__frames_free(ng_frames *f)
@@ -212,6 +299,7 @@ void ng__frames_free(ng_frames *f)
     free(f->x);
     free(f->system_trust);
     free(f->tie_start);
+    free(f->tie_total);
     free(f->ties);
     free(f->sector);
     free(f->capacity);

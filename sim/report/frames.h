@@ -4,10 +4,13 @@
  *
  * A frame is the state at the end of a tick (tick 0: the founding state).
  * Long runs are thinned to at most max_frames frames: tick 0, every
- * stride-th tick and the last tick.  The replay is checked against the
- * document's members and public value series and its outcome, so a page
- * never animates a run other than the one it names.  All buffers are
- * allocated before the model steps; capturing a frame never allocates.
+ * stride-th tick and the last tick.  A frame keeps at most max_frame_ties
+ * ties: when more have a member end, the strongest (highest trust; ties
+ * of equal trust by ids), so a dense pool's page stays drawable.  The replay is
+ * checked against the document's members and public value series and its
+ * outcome, so a page never animates a run other than the one it names.  All
+ * buffers are allocated before the model steps; capturing a frame never
+ * allocates.
  */
 #ifndef NETGOV_REPORT_FRAMES_H
 #define NETGOV_REPORT_FRAMES_H
@@ -34,6 +37,8 @@ typedef struct ng_frames {
     float *system_trust; /* n_frames x n */
     size_t *tie_start;   /* n_frames + 1: frame k's ties are
                           * ties[tie_start[k] .. tie_start[k+1]) */
+    size_t *tie_total;   /* n_frames: ties with a member end, kept or not */
+    size_t tie_limit;    /* max_frame_ties */
     ng_frame_tie *ties;
     /* constant over the run */
     uint8_t *sector; /* n */
@@ -57,8 +62,8 @@ typedef struct ng_replay_expect {
  * *diverged set to the first tick that differs from want; NG_ENOMEM; or
  * the engine's error. */
 int ng__frames_replay(const ng_config *cfg, const ng_replay_expect *want,
-                      size_t max_frames, ng_frames *out, int64_t *diverged,
-                      ng_error *err);
+                      size_t max_frames, size_t max_frame_ties, ng_frames *out,
+                      int64_t *diverged, ng_error *err);
 void ng__frames_free(ng_frames *f);
 
 #endif

@@ -122,8 +122,12 @@ static int load_file(ng_report *r, const char *path, ng_errors *errs)
         stem(path, r->name, sizeof r->name, 1);
         return ng__report_check_compare(d, path, errs);
     }
-    if (cJSON_IsObject(d) && cJSON_HasObjectItem(d, "series") &&
-        cJSON_HasObjectItem(d, "format_version")) {
+    /* Any of a run document's own fields makes it one, so a damaged run
+     * document is reported by its first bad field, as explain and view
+     * report it, rather than as not a run document at all. */
+    if (cJSON_IsObject(d) && (cJSON_HasObjectItem(d, "series") ||
+                              cJSON_HasObjectItem(d, "format_version") ||
+                              cJSON_HasObjectItem(d, "summary"))) {
         r->kind = NG_REPORT_RUN;
         int rc = ng__report_check_run(d, path, errs);
         if (!rc) {

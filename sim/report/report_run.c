@@ -17,6 +17,7 @@
 
 #include "io/output_internal.h"
 #include "report/report_page.h"
+#include "report/run_document.h"
 
 /* Series the page charts; absent ones are skipped. */
 static const char *const run_series[] = {"tick",         "members",
@@ -32,23 +33,15 @@ static const char *const run_series[] = {"tick",         "members",
 /* At most this many events are carried (joins are in the series). */
 #define MAX_EVENTS 400
 
+/* The document is checked by the reader explain and view use too, with
+ * its config parsed, so the three accept the same documents. */
 int ng__report_check_run(const cJSON *doc, const char *source, ng_errors *errs)
 {
-    size_t before = errs ? errs->n : 0;
-    ng__report_need(doc, "format_version", cJSON_IsNumber, "a number", source,
-                    errs);
-    ng__report_need(doc, "scenario", cJSON_IsString, "a string", source, errs);
-    ng__report_need(doc, "config", cJSON_IsObject, "an object", source, errs);
-    ng__report_need(doc, "series", cJSON_IsObject, "an object", source, errs);
-    ng__report_need(doc, "series.tick", cJSON_IsArray, "an array of ticks",
-                    source, errs);
-    ng__report_need(doc, "summary", cJSON_IsObject, "an object", source, errs);
-    ng__report_need(doc, "summary.outcome", cJSON_IsString, "a string", source,
-                    errs);
-    if (cJSON_HasObjectItem(doc, "events")) {
-        ng__report_need(doc, "events", cJSON_IsArray, "an array", source, errs);
-    }
-    return errs && errs->n > before ? NG_ECONFIG : 0;
+    ng_config cfg;
+    ng_run_doc d;
+    int rc = ng__run_doc_read(doc, source, &cfg, &d, errs);
+    ng_config_clear(&cfg);
+    return rc;
 }
 
 /* ---- parameters ---- */

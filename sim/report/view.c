@@ -1,11 +1,12 @@
 /* The viewer page of a run (view.h).
  *
- * The run document is read, its fields are checked (every message names
- * "file:field.path", what was expected and what was found), its config is
- * replayed (frames.c) and checked against its series, and the page data is
- * built from both: the document gives the series and events, the replay
- * the per-tick state of partners and ties.  Numbers in the page are
- * rounded to 3 decimals: the page draws, it does not compute.
+ * The run document is read and checked by the reader explain, view and
+ * report share (run_document.h: every message names "file:field.path",
+ * what was expected and what was found), its config is replayed (frames.c) and
+ * checked against its series, and the page data is built from both: the
+ * document gives the series and events, the replay the per-tick state of
+ * partners and ties.  Numbers in the page are rounded to 3 decimals: the page
+ * draws, it does not compute.
  */
 #include "report/view.h"
 
@@ -21,6 +22,7 @@
 #include "io/config_internal.h"
 #include "report/frames.h"
 #include "report/html.h"
+#include "report/run_document.h"
 
 /* The series the page draws; members and public_value also check the
  * replay. */
@@ -36,55 +38,13 @@ enum { S_MEMBERS, S_PUBLIC_VALUE = 5, N_SERIES = 6 };
 typedef struct run_doc {
     const char *src; /* the file, for messages */
     ng_errors *errs;
-    const cJSON *root, *config, *series, *events, *partners, *summary;
-    const char *engine;
-    double seed;
-    size_t lifetime;
-    int outcome, cause;
+    ng_run_doc doc;           /* checked by the shared reader */
     double *values[N_SERIES]; /* lifetime each */
 } run_doc;
-
-/* ---- checking fields ---- */
-
-static int bad(const run_doc *d, const char *path, const cJSON *found,
-               const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-
-static int bad(const run_doc *d, const char *path, const cJSON *found,
-               const char *fmt, ...)
-{
-    char where[160], expected[160], seen[96] = "nothing";
-    snprintf(where, sizeof where, "%s:%s", d->src, path);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(expected, sizeof expected, fmt, ap);
-    va_end(ap);
-    if (found) {
-        ng__json_describe(found, seen, sizeof seen);
-    }
-    return ng_errors_add(d->errs, NG_EINVAL, where, "expected %s, found %s",
-                         expected, seen);
-}
 
 static const cJSON *member(const cJSON *obj, const char *key)
 {
     return cJSON_GetObjectItemCaseSensitive(obj, key);
-}
-
-/* obj[key] when it passes is(); else reports "path: expected what". */
-static const cJSON *need(const run_doc *d, const cJSON *obj, const char *key,
-                         const char *path, cJSON_bool (*is)(const cJSON *),
-                         const char *what)
-{
-    const cJSON *v = member(obj, key);
-    if (!v || !is(v)) {
-        bad(d, path, v, "%s", what);
-        return NULL;
-    }
-    return v;
 }
 
 /* The index of name among names(0..count), or -1. */
@@ -98,168 +58,72 @@ static int name_index(const char *name, const char *(*names)(int), int count)
     return -1;
 }
 
-static int check_header(run_doc *d)
-{
-    const cJSON *r = d->root;
-    if (!cJSON_IsObject(r)) {
-        return bad(d, "(document)", r, "a netgov run document (an object)");
-    }
-    const cJSON *v = member(r, "format_version");
-    if (!cJSON_IsNumber(v) || v->valuedouble != NG_FORMAT_VERSION) {
-        return bad(d, "format_version", v,
-                   "a netgov run document of format version %d",
-                   NG_FORMAT_VERSION);
-    }
-    const cJSON *e = need(d, r, "engine_version", "engine_version",
-                          cJSON_IsString, "a string");
-    const cJSON *s = need(d, r, "seed", "seed", cJSON_IsNumber, "a number");
-    if (!e || !s) {
-        return NG_EINVAL;
-    }
-    d->engine = e->valuestring;
-    d->seed = s->valuedouble;
-    d->config = need(d, r, "config", "config", cJSON_IsObject, "an object");
-    d->series = need(d, r, "series", "series", cJSON_IsObject, "an object");
-    d->events = need(d, r, "events", "events", cJSON_IsArray, "an array");
-    d->partners = need(d, r, "partners", "partners", cJSON_IsArray, "an array");
-    d->summary = need(d, r, "summary", "summary", cJSON_IsObject, "an object");
-    bool ok = d->config && d->series && d->events && d->partners && d->summary;
-    return ok ? 0 : NG_EINVAL;
-}
-
-static int check_summary(run_doc *d)
-{
-    const cJSON *o = need(d, d->summary, "outcome", "summary.outcome",
-                          cJSON_IsString, "an outcome name");
-    const cJSON *c = need(d, d->summary, "cause", "summary.cause",
-                          cJSON_IsString, "a reason name");
-    const cJSON *l = need(d, d->summary, "lifetime", "summary.lifetime",
-                          cJSON_IsNumber, "a number of ticks");
-    if (!o || !c || !l) {
-        return NG_EINVAL;
-    }
-    d->outcome = name_index(o->valuestring, ng_outcome_name, 3);
-    d->cause = name_index(c->valuestring, ng_reason_name, NG_REASON_COUNT);
-    if (d->outcome < 0) {
-        return bad(d, "summary.outcome", o,
-                   "\"survived\", \"dissolved\" or \"completed\"");
-    }
-    if (d->cause < 0) {
-        return bad(d, "summary.cause", c, "a reason name of record.h");
-    }
-    double t = l->valuedouble;
-    if (t < 0 || t != floor(t) || t > 1e7) {
-        return bad(d, "summary.lifetime", l, "a whole number of ticks");
-    }
-    d->lifetime = (size_t)t;
-    return 0;
-}
-
+/* A checked series as doubles. */
 static int read_series(run_doc *d, int k)
 {
-    char path[64];
-    snprintf(path, sizeof path, "series.%s", page_series[k]);
-    const cJSON *a = member(d->series, page_series[k]);
-    if (!cJSON_IsArray(a) || (size_t)cJSON_GetArraySize(a) != d->lifetime) {
-        return bad(d, path, a, "an array of %zu numbers (summary.lifetime)",
-                   d->lifetime);
-    }
-    d->values[k] = calloc(d->lifetime ? d->lifetime : 1, sizeof(double));
+    size_t T = d->doc.lifetime;
+    d->values[k] = calloc(T ? T : 1, sizeof(double));
     if (!d->values[k]) {
         return ng_errors_add(d->errs, NG_ENOMEM, NULL, "out of memory");
     }
     size_t t = 0;
-    for (const cJSON *v = a->child; v; v = v->next, t++) {
-        if (!cJSON_IsNumber(v)) {
-            snprintf(path, sizeof path, "series.%s[%zu]", page_series[k], t);
-            return bad(d, path, v, "a number");
-        }
-        d->values[k][t] = v->valuedouble;
-    }
-    return 0;
-}
-
-static int check_events(const run_doc *d)
-{
-    size_t k = 0;
-    for (const cJSON *e = d->events->child; e; e = e->next, k++) {
-        char path[64];
-        snprintf(path, sizeof path, "events[%zu]", k);
-        if (!cJSON_IsObject(e) || !cJSON_IsNumber(member(e, "tick")) ||
-            !cJSON_IsString(member(e, "type"))) {
-            return bad(d, path, e, "an event with a tick and a type");
-        }
-    }
-    return 0;
-}
-
-static int check_partners(const run_doc *d, size_t pool)
-{
-    size_t found = (size_t)cJSON_GetArraySize(d->partners);
-    if (found != pool) {
-        return bad(d, "partners", d->partners,
-                   "an array of %zu partners (the pool of config)", pool);
-    }
-    size_t k = 0;
-    for (const cJSON *p = d->partners->child; p; p = p->next, k++) {
-        char path[64];
-        snprintf(path, sizeof path, "partners[%zu].name", k);
-        if (!cJSON_IsString(member(p, "name"))) {
-            return bad(d, path, member(p, "name"), "a string");
-        }
+    const cJSON *v;
+    cJSON_ArrayForEach(v, member(d->doc.series, page_series[k]))
+    {
+        d->values[k][t++] = v->valuedouble;
     }
     return 0;
 }
 
 /* ---- the config and the replay ---- */
 
-static int load_config(const run_doc *d, ng_config *cfg)
+/* The pool limit of the viewer, on top of the document's checks. */
+static int check_pool(const run_doc *d)
 {
-    ng_config_init(cfg);
-    char *text = cJSON_PrintUnformatted(d->config);
-    if (!text) {
-        return ng_errors_add(d->errs, NG_ENOMEM, NULL, "out of memory");
-    }
-    char source[200];
-    snprintf(source, sizeof source, "%s:config", d->src);
-    int rc = ng_config_parse(cfg, text, strlen(text), source, d->errs);
-    free(text);
-    if (rc == 0) {
-        rc = ng_config_validate(cfg, d->errs);
-    }
-    if (rc == 0 &&
-        (d->seed < 1 || d->seed > 4294967295.0 || d->seed != floor(d->seed))) {
-        rc = bad(d, "seed", member(d->root, "seed"),
-                 "an integer in 1..4294967295");
-    }
-    if (rc == 0) {
-        cfg->p.run_seed = (int64_t)d->seed;
-    }
-    size_t pool = ng_config_pool_size(cfg);
-    if (rc == 0 && pool > NG_VIEW_MAX_PARTNERS) {
+    size_t pool = d->doc.n_partners;
+    if (pool > NG_VIEW_MAX_PARTNERS) {
         char where[200];
         snprintf(where, sizeof where, "%s:config.population", d->src);
-        rc = ng_errors_add(d->errs, NG_EINVAL, where,
-                           "expected a pool of at most %d partners for the "
-                           "viewer, found %zu",
-                           NG_VIEW_MAX_PARTNERS, pool);
+        return ng_errors_add(d->errs, NG_EINVAL, where,
+                             "expected a pool of at most %d partners for the "
+                             "viewer, found %zu",
+                             NG_VIEW_MAX_PARTNERS, pool);
     }
-    return rc ? rc : check_partners(d, pool);
+    return 0;
+}
+
+/* The most frames the budgets allow for this pool (view.h): a frame is
+ * counted at the ties it may hold, every partner at its degree limit, and
+ * at its partners' cells. */
+static size_t view_frames(const ng_config *cfg)
+{
+    size_t n = ng_config_pool_size(cfg);
+    size_t degree = (size_t)cfg->p.network_max_degree;
+    size_t ties = n * degree / 2;
+    ties = ties < NG_VIEW_MAX_FRAME_TIES ? ties : NG_VIEW_MAX_FRAME_TIES;
+    size_t frames = NG_VIEW_MAX_FRAMES;
+    if (ties > 0 && NG_VIEW_MAX_TIES / ties < frames) {
+        frames = NG_VIEW_MAX_TIES / ties;
+    }
+    if (n > 0 && NG_VIEW_MAX_CELLS / n < frames) {
+        frames = NG_VIEW_MAX_CELLS / n;
+    }
+    return frames;
 }
 
 static int replay(const run_doc *d, const ng_config *cfg, ng_frames *f)
 {
     ng_replay_expect want = {d->values[S_MEMBERS], d->values[S_PUBLIC_VALUE],
-                             d->lifetime, d->outcome, d->cause};
+                             d->doc.lifetime, d->doc.outcome, d->doc.cause};
     int64_t diverged = -1;
     ng_error err = {0};
-    int rc =
-        ng__frames_replay(cfg, &want, NG_VIEW_MAX_FRAMES, f, &diverged, &err);
+    int rc = ng__frames_replay(cfg, &want, view_frames(cfg),
+                               NG_VIEW_MAX_FRAME_TIES, f, &diverged, &err);
     if (rc == NG_EINVAL && diverged >= 0) {
         return ng_errors_add(d->errs, NG_EINVAL, d->src,
                              "the replay differs from the document at tick "
                              "%lld (written by engine %s, this is %s)",
-                             (long long)diverged, d->engine, NG_VERSION);
+                             (long long)diverged, d->doc.engine, NG_VERSION);
     }
     if (rc != 0) {
         ng_errors_add(d->errs, rc, err.where, "%s", err.msg);
@@ -302,17 +166,18 @@ static void add_headline(cJSON *o, const run_doc *d, const ng_config *cfg)
 {
     cJSON_AddStringToObject(o, "scenario", cfg->name);
     cJSON_AddStringToObject(o, "description", cfg->description);
-    cJSON_AddStringToObject(o, "engine_version", d->engine);
-    cJSON_AddNumberToObject(o, "seed", d->seed);
+    cJSON_AddStringToObject(o, "engine_version", d->doc.engine);
+    cJSON_AddNumberToObject(o, "seed", d->doc.seed);
     cJSON_AddStringToObject(
         o, "governance",
         ng_family_choice(NG_FAMILY_GOVERNANCE, cfg->p.governance_mode));
     cJSON_AddStringToObject(o, "cost_rule",
                             ng_family_choice(NG_FAMILY_COST, cfg->p.cost_rule));
-    cJSON_AddStringToObject(o, "outcome", ng_outcome_name(d->outcome));
-    cJSON_AddStringToObject(o, "cause", ng_reason_name(d->cause));
-    cJSON_AddStringToObject(o, "cause_meaning", ng_reason_meaning(d->cause));
-    cJSON_AddNumberToObject(o, "lifetime", (double)d->lifetime);
+    cJSON_AddStringToObject(o, "outcome", ng_outcome_name(d->doc.outcome));
+    cJSON_AddStringToObject(o, "cause", ng_reason_name(d->doc.cause));
+    cJSON_AddStringToObject(o, "cause_meaning",
+                            ng_reason_meaning(d->doc.cause));
+    cJSON_AddNumberToObject(o, "lifetime", (double)d->doc.lifetime);
     cJSON_AddNumberToObject(o, "free_riding_cutoff",
                             cfg->p.behaviour_free_riding_cutoff);
     cJSON *sectors = cJSON_AddArrayToObject(o, "sectors");
@@ -327,7 +192,7 @@ static void add_partners(cJSON *o, const run_doc *d, const ng_frames *f)
     cJSON *name = cJSON_AddArrayToObject(p, "name");
     cJSON *disposition = cJSON_AddArrayToObject(p, "disposition");
     cJSON *founder = cJSON_AddArrayToObject(p, "founder");
-    for (const cJSON *q = d->partners->child; q; q = q->next) {
+    for (const cJSON *q = d->doc.partners->child; q; q = q->next) {
         cJSON_AddItemToArray(name, cJSON_CreateString(string_of(q, "name")));
         cJSON_AddItemToArray(disposition,
                              cJSON_CreateString(string_of(q, "disposition")));
@@ -345,12 +210,12 @@ static void add_series(cJSON *o, const run_doc *d)
 {
     cJSON *s = cJSON_AddObjectToObject(o, "series");
     cJSON *tick = cJSON_AddArrayToObject(s, "tick");
-    for (size_t t = 1; t <= d->lifetime; t++) {
+    for (size_t t = 1; t <= d->doc.lifetime; t++) {
         cJSON_AddItemToArray(tick, cJSON_CreateNumber((double)t));
     }
     for (int k = 0; k < N_SERIES; k++) {
         cJSON_AddItemToObject(s, page_series[k],
-                              number_array(d->values[k], d->lifetime));
+                              number_array(d->values[k], d->doc.lifetime));
     }
 }
 
@@ -368,7 +233,7 @@ static void add_events(cJSON *o, const run_doc *d)
 {
     cJSON *list = cJSON_AddArrayToObject(o, "events");
     cJSON *reasons = cJSON_AddObjectToObject(o, "reasons");
-    for (const cJSON *e = d->events->child; e; e = e->next) {
+    for (const cJSON *e = d->doc.events->child; e; e = e->next) {
         const char *type = string_of(e, "type");
         const char *reason = string_of(e, "reason");
         if (!listed_event(type, reason)) {
@@ -426,7 +291,11 @@ static int add_frames(cJSON *o, const ng_frames *f)
     cJSON *x = cJSON_AddArrayToObject(fr, "x");
     cJSON *trust = cJSON_AddArrayToObject(fr, "trust");
     cJSON *ties = cJSON_AddArrayToObject(fr, "ties");
+    cJSON *tie_total = cJSON_AddArrayToObject(fr, "tie_total");
+    cJSON_AddNumberToObject(fr, "tie_limit", (double)f->tie_limit);
     for (size_t k = 0; k < f->n_frames; k++) {
+        cJSON_AddItemToArray(tie_total,
+                             cJSON_CreateNumber((double)f->tie_total[k]));
         cJSON_AddItemToArray(tick, cJSON_CreateNumber((double)f->tick[k]));
         cJSON_AddItemToArray(state, state_string(f, k, buf));
         cJSON_AddItemToArray(x, float_array(f->x + k * f->n, f->n));
@@ -458,26 +327,16 @@ static cJSON *page_data(const run_doc *d, const ng_config *cfg,
 
 /* ---- entry points ---- */
 
-static int check_document(run_doc *d)
+static int build(run_doc *d, const cJSON *root, cJSON **data)
 {
-    int rc = check_header(d);
+    ng_config cfg;
+    int rc = ng__run_doc_read(root, d->src, &cfg, &d->doc, d->errs);
     if (rc == 0) {
-        rc = check_summary(d);
+        rc = check_pool(d);
     }
     for (int k = 0; rc == 0 && k < N_SERIES; k++) {
         rc = read_series(d, k);
     }
-    return rc ? rc : check_events(d);
-}
-
-static int build(run_doc *d, cJSON **data)
-{
-    int rc = check_document(d);
-    if (rc != 0) {
-        return rc;
-    }
-    ng_config cfg;
-    rc = load_config(d, &cfg);
     ng_frames f = {0};
     if (rc == 0) {
         rc = replay(d, &cfg, &f);
@@ -497,11 +356,10 @@ int ng__view_data(const char *run_path, cJSON **data, ng_errors *errs)
     *data = NULL;
     run_doc d = {.src = run_path, .errs = errs};
     cJSON *root = ng__json_file_read(run_path, errs);
-    d.root = root;
     if (!root) {
         return errs->n > 0 ? errs->items[0].code : NG_EINVAL;
     }
-    int rc = build(&d, data);
+    int rc = build(&d, root, data);
     for (int k = 0; k < N_SERIES; k++) {
         free(d.values[k]);
     }

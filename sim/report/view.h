@@ -16,6 +16,17 @@
 #define NG_VIEW_MAX_PARTNERS 2000
 /* Longer runs are thinned to this many frames. */
 #define NG_VIEW_MAX_FRAMES 300
+/* A frame draws at most this many ties, the strongest: a browser cannot
+ * draw more in an animation, and a dense pool (2,000 partners, 200 ties
+ * each) would otherwise put 200,000 ties in every frame. */
+#define NG_VIEW_MAX_FRAME_TIES 2000
+/* Budgets over all frames, which thin the frames of a large or dense pool
+ * further: tie entries (a frame counted at its possible ties, at most
+ * NG_VIEW_MAX_FRAME_TIES) and partner cells (pool x frames).  They bound
+ * the page to under 10 MB and the memory used to build it to a few
+ * hundred MB (docs/VIEWER.md). */
+#define NG_VIEW_MAX_TIES 300000
+#define NG_VIEW_MAX_CELLS 300000
 
 /* Reads the run document at run_path, checks it, replays it and returns
  * the page's data (*data, owned by the caller).  Returns 0; NG_EIO if the

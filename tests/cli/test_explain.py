@@ -161,7 +161,7 @@ write("broken.json", '{"series": {"tick": [1, 2,,]}}')
 cases = [
     (["explain", "missing.json"], "missing.json"),
     (["explain", "broken.json"], "broken.json:1:"),
-    (["explain", "array.json"], "a run document"),
+    (["explain", "array.json"], "a netgov run document"),
     (["explain", "no_members.json"], "series.members"),
     (["explain", "short.json"], "series.contribution"),
     (["explain", "bad_partner.json"], "partners[3].capacity"),

@@ -156,9 +156,10 @@ def check_bad_input(s):
            lambda e: e["summary"].__setitem__("outcome", "survived"),
            ["replay differs"])
 
-    big = json.loads(json.dumps(doc))
-    big["config"]["population"]["civil"]["count"] = 2500
-    write_json(os.path.join(d, "big.json"), big)
+    r = s.run("run", "--preset", "default", "--set",
+              "population.civil.count=2500", "--set", "run.ticks=2",
+              "--out", "big.json", "--quiet", cwd=d)
+    s.check("run of a pool of 2524 exits 0", r.status == 0, r.err)
     expect_bad(s, "pool too large", ["big.json", "-o", "p.html"], d,
                ["big.json", "2000"], "p.html")
 

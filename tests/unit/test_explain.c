@@ -14,6 +14,8 @@
 #include <cmocka.h>
 
 #include "netgov/explain.h"
+#include "netgov/netgov.h"
+#include "netgov/record.h"
 #include "report/explain_internal.h"
 
 #define T_MAX 200
@@ -94,6 +96,7 @@ static cJSON *partner_json(const story *s, size_t i)
     cJSON_AddNumberToObject(o, "id", (double)i);
     cJSON_AddStringToObject(o, "name", name);
     cJSON_AddStringToObject(o, "sector", "government");
+    cJSON_AddStringToObject(o, "disposition", "conditional");
     cJSON_AddStringToObject(o, "state", s->p[i].state);
     cJSON_AddNumberToObject(o, "state_tick", (double)s->p[i].state_tick);
     cJSON_AddBoolToObject(o, "founder", s->p[i].founder);
@@ -144,15 +147,52 @@ static cJSON *summary_json(const story *s)
         sum += s->contribution[t];
     }
     cJSON_AddNumberToObject(o, "mean_contribution", sum / (double)s->T);
+    /* The rest of a document's summary, which the rules do not read but
+     * the reader checks. */
+    static const char *const counts[] = {
+        "joins",          "exits",          "exclusions",
+        "sanctions",      "small_partners", "small_partners_left",
+        "events_dropped", "shocks",         "incidents",
+        "votes_held",     "votes_failed"};
+    for (size_t k = 0; k < sizeof counts / sizeof *counts; k++) {
+        cJSON_AddNumberToObject(o, counts[k], 0);
+    }
+    static const char *const reals[] = {
+        "share_ever_joined",  "final_interpersonal_trust",
+        "final_system_trust", "mean_fit",
+        "final_fit",          "mission_turn",
+        "process_spending"};
+    for (size_t k = 0; k < sizeof reals / sizeof *reals; k++) {
+        cJSON_AddNumberToObject(o, reals[k], 0);
+    }
+    cJSON_AddNullToObject(o, "first_exit_tick");
+    const double mission[4] = {0.25, 0.25, 0.25, 0.25};
+    cJSON_AddItemToObject(o, "final_mission",
+                          cJSON_CreateDoubleArray(mission, 4));
+    cJSON_AddItemToObject(o, "final_focus",
+                          cJSON_CreateDoubleArray(mission, 4));
     return o;
 }
 
-/* The run document of a story; the events move into it. */
+/* The run document of a story; the events move into it.  A document's
+ * member counts never exceed its pool, so a story with fewer partners than
+ * its peak is given members up to it. */
 static cJSON *story_document(story *s)
 {
+    double peak = 0;
+    for (size_t t = 0; t < s->T; t++) {
+        peak = fmax(peak, s->members[t]);
+    }
+    while ((double)s->n_partners < peak && s->n_partners < P_MAX) {
+        add_partner(s, 1, "member", 1, 1, 1);
+    }
     cJSON *doc = cJSON_CreateObject();
+    cJSON_AddNumberToObject(doc, "format_version", NG_FORMAT_VERSION);
+    cJSON_AddStringToObject(doc, "engine_version", NG_VERSION);
+    cJSON_AddNumberToObject(doc, "seed", 1);
     cJSON_AddStringToObject(doc, "scenario", "story");
     cJSON_AddItemToObject(doc, "config", config_json());
+    cJSON_AddObjectToObject(doc, "units");
     cJSON *series = cJSON_AddObjectToObject(doc, "series");
     double tick[T_MAX], zero[T_MAX] = {0};
     for (size_t t = 0; t < s->T; t++) {
@@ -169,11 +209,11 @@ static cJSON *story_document(story *s)
     put_series(series, "pooled_input", s->pooled_input, s->T);
     put_series(series, "overhead", s->overhead, s->T);
     put_series(series, "process_spending", s->process_spending, s->T);
-    const char *zeros[] = {
-        "joins",      "exits",     "exclusions",          "public_value",
-        "violations", "sanctions", "power_concentration", "incidents"};
-    for (size_t k = 0; k < sizeof zeros / sizeof zeros[0]; k++) {
-        put_series(series, zeros[k], zero, s->T);
+    /* Every other metric of a document, as zeros. */
+    for (int k = 0; k < NG_METRIC_COUNT; k++) {
+        if (!cJSON_HasObjectItem(series, ng_metric_name(k))) {
+            put_series(series, ng_metric_name(k), zero, s->T);
+        }
     }
     cJSON *partners = cJSON_AddArrayToObject(doc, "partners");
     for (size_t i = 0; i < s->n_partners; i++) {
@@ -191,6 +231,9 @@ static cJSON *explain_story(story *s)
     cJSON *doc = story_document(s);
     ng_error err = {0};
     ng_explanation *e = ng_explain(doc, &err);
+    if (!e) {
+        print_error("story refused: %s: %s\n", err.where, err.msg);
+    }
     assert_non_null(e);
     cJSON *out = ng_explanation_json(e);
     ng_explanation_free(e);
@@ -340,7 +383,7 @@ test_unfair_cost_split_is_named_when_leavers_paid_for_little(void **state)
                     small ? 12 : 8, small ? 12 : 8, small ? 2 : 8);
     }
     for (long i = 5; i < 10; i++) {
-        add_event(&s, 20 + 5 * i, "exit", "low_value", i);
+        add_event(&s, 20 + 4 * i, "exit", "low_value", i);
     }
     cJSON *x = explain_story(&s);
     const cJSON *m = get(x, "mechanism");
@@ -495,6 +538,57 @@ static void test_missing_series_names_its_path(void **state)
     cJSON_Delete(doc);
 }
 
+/* Numbers out of range are refused with their path before anything
+ * converts them: 1e300 once printed as tick -9223372036854775808. */
+static void test_numbers_out_of_range_are_refused(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *object, *key;
+        double value;
+        const char *where;
+    } cases[] = {
+        {"summary", "lifetime", 1e300, "summary.lifetime"},
+        {"summary", "lifetime", -1, "summary.lifetime"},
+        {"summary", "peak_members", 1e300, "summary.peak_members"},
+        {"summary", "final_members", -2, "summary.final_members"},
+        {"event", "tick", 1e300, "events[0].tick"},
+        {"event", "tick", 11, "events[0].tick"},
+        {"event", "partner", -1e300, "events[0].partner"},
+        {"event", "partner", 5, "events[0].partner"},
+        {"partner", "state_tick", 1e300, "partners[1].state_tick"},
+        {"partner", "id", 7, "partners[1].id"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        story s;
+        story_init(&s, 10, 3);
+        for (int i = 0; i < 5; i++) {
+            add_partner(&s, 1, "member", 1, 1, 1);
+        }
+        add_event(&s, 2, "exit", "low_value", 3);
+        cJSON *doc = story_document(&s);
+        cJSON *obj = NULL;
+        if (strcmp(cases[k].object, "summary") == 0) {
+            obj = cJSON_GetObjectItem(doc, "summary");
+        } else if (strcmp(cases[k].object, "event") == 0) {
+            obj = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "events"), 0);
+        } else {
+            obj = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "partners"), 1);
+        }
+        cJSON_ReplaceItemInObjectCaseSensitive(
+            obj, cases[k].key, cJSON_CreateNumber(cases[k].value));
+        ng_error err = {0};
+        ng_explanation *e = ng_explain(doc, &err);
+        if (e) {
+            print_error("accepted %s = %g\n", cases[k].where, cases[k].value);
+        }
+        assert_null(e);
+        assert_string_equal(err.where, cases[k].where);
+        assert_non_null(strstr(err.msg, "expected"));
+        cJSON_Delete(doc);
+    }
+}
+
 static void test_text_lines_stay_within_78_columns(void **state)
 {
     (void)state;
@@ -539,6 +633,7 @@ int main(void)
         cmocka_unit_test(test_exit_cascade_needs_clustered_departures),
         cmocka_unit_test(test_turning_points_are_in_time_order),
         cmocka_unit_test(test_missing_series_names_its_path),
+        cmocka_unit_test(test_numbers_out_of_range_are_refused),
         cmocka_unit_test(test_text_lines_stay_within_78_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
