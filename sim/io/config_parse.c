@@ -2,6 +2,7 @@
  * path and checks its type and range, reporting every error with the field
  * path, what was expected and what was found.  The names of sectors and
  * dispositions live here, where they are read. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -386,8 +387,14 @@ static bool want_interests(const cJSON *v, const char *where, double *out,
                       NG_DIM, found);
         return false;
     }
-    for (int k = 0; k < NG_DIM; k++) {
-        out[k] /= sum;
+    /* Weights that already sum to 1 within rounding are kept as given:
+     * dividing them by a sum a few ulps off 1 would move them, so the
+     * normalised weights a run document records would normalise again to
+     * different numbers, and a replay from the document would differ. */
+    if (fabs(sum - 1) > 4 * NG_DIM * DBL_EPSILON) {
+        for (int k = 0; k < NG_DIM; k++) {
+            out[k] /= sum;
+        }
     }
     return true;
 }

@@ -198,6 +198,18 @@ def scenario_limits(s):
             r.status == 2 and "self.json:limits" in r.err, r.err)
 
 
+def replay_of_listed_interests(s):
+    """Listed interests written into the run document must parse back to
+    the same numbers, or the replay of view differs."""
+    d = s.fresh_dir("replay")
+    r = s.run("run", "--preset", "port-crime-coalition", "--seed", "1",
+              "--out", "pcc.json", "-q", cwd=d)
+    s.check("port-crime-coalition --seed 1 runs", r.status == 0, r.err)
+    r = s.run("view", "pcc.json", "-o", "pcc.html", "-q", cwd=d)
+    s.check("view of port-crime-coalition --seed 1 replays the run",
+            r.status == 0, r.err)
+
+
 def main():
     s = clitest.Suite("netgov input limits")
     size_cap(s)
@@ -205,6 +217,7 @@ def main():
     nested_spec_duplicate(s)
     set_values(s)
     scenario_limits(s)
+    replay_of_listed_interests(s)
     s.finish()
 
 
