@@ -56,6 +56,40 @@ typedef struct ng_tie_spec {
     double trust; /* initial trust both ways */
 } ng_tie_spec;
 
+/* ---- limits on what netgov reads ----
+ * Every file is read through one reader that stops one byte past its cap,
+ * so a huge file, /dev/zero or a FIFO that never ends is an error, not an
+ * endless read.  Configs, experiment specs, design tables and sweep lines
+ * are small: NG_INPUT_MAX_BYTES.  Documents netgov writes and reads back
+ * (run documents, sweep manifests) grow with the pool and the events
+ * kept: NG_DOCUMENT_MAX_BYTES (docs/OUTPUT.md, "Limits"). */
+#define NG_INPUT_MAX_MIB 64
+#define NG_INPUT_MAX_BYTES ((size_t)NG_INPUT_MAX_MIB * 1024 * 1024)
+#define NG_DOCUMENT_MAX_MIB 512
+#define NG_DOCUMENT_MAX_BYTES ((size_t)NG_DOCUMENT_MAX_MIB * 1024 * 1024)
+
+/* ---- limits on what one scenario may imply ----
+ * Validation refuses a scenario whose model would need more memory than
+ * max_memory_gib or more work than max_work; 0 means the default.  A
+ * config file cannot set these: only the user can raise them
+ * (--max-memory, --max-work). */
+#define NG_MAX_MEMORY_GIB_DEFAULT 8.0
+#define NG_MAX_WORK_DEFAULT 1e11
+typedef struct ng_limits {
+    double max_memory_gib; /* GiB of one model; 0: the default */
+    double max_work;       /* tie visits of one run; 0: the default */
+} ng_limits;
+
+/* What one run of a scenario implies, from its parameters alone. */
+typedef struct ng_estimate {
+    double pool;         /* partners in the pool, listed and generated */
+    double bytes;        /* peak memory of one model and its run, in bytes */
+    double pool_bytes;   /* of which the partner and tie arrays */
+    double series_bytes; /* of which the series: metrics x run.ticks */
+    double event_bytes;  /* of which the events kept */
+    double work;         /* run.ticks x pool x (1 + network.max_degree) */
+} ng_estimate;
+
 typedef struct ng_config {
     char name[NG_NAME_MAX];
     char description[2048]; /* room for a teaching case's lesson */
@@ -64,6 +98,7 @@ typedef struct ng_config {
     size_t n_partners;
     ng_tie_spec *ties; /* owned */
     size_t n_ties;
+    ng_limits limits; /* never read from a file; copied with the config */
 } ng_config;
 
 /* Fills cfg with the defaults and no listed partners. */
@@ -90,5 +125,14 @@ int ng_config_validate(const ng_config *cfg, ng_errors *errs);
 
 /* Total pool size: listed partners plus generated ones. */
 size_t ng_config_pool_size(const ng_config *cfg);
+
+/* Estimates the memory and work one run of cfg implies (every array the
+ * model allocates, the series, the events it may keep, the listed
+ * partners and ties), in doubles so that no product overflows.  A sweep
+ * multiplies it by the runs it holds at once. */
+void ng_config_estimate(const ng_config *cfg, ng_estimate *out);
+/* The limits cfg is held to, its own or the defaults: GiB and tie visits. */
+double ng_config_max_memory_gib(const ng_config *cfg);
+double ng_config_max_work(const ng_config *cfg);
 
 #endif

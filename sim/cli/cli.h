@@ -115,10 +115,34 @@ typedef struct cli_option {
         .name = "--seed", .value = "N", .field = ARG(sets), .repeat = true,    \
         .prefix = "run.seed=", .help = "the same as --set run.seed=N"          \
     }
+/* --set comes with the limits of validation: every command that takes
+ * --set builds models from the scenario, and those are the commands a
+ * user may need to let a larger scenario through. */
 #define CLI_OPTION_SET(ARG)                                                    \
+    {.name = "--set",                                                          \
+     .value = "path=value",                                                    \
+     .field = ARG(sets),                                                       \
+     .repeat = true,                                                           \
+     .help = "override one parameter (netgov params)"},                        \
+        CLI_OPTIONS_LIMITS(ARG)
+/* --max-memory GIB and --max-work N raise the limits a scenario is
+ * validated against (ng_limits, netgov/config.h).  Their readers check the
+ * number and keep it in the --set list under CLI_PREFIX_MAX_MEMORY or
+ * CLI_PREFIX_MAX_WORK, where cli_apply_sets finds it. */
+#define CLI_PREFIX_MAX_MEMORY "--max-memory="
+#define CLI_PREFIX_MAX_WORK "--max-work="
+#define CLI_OPTIONS_LIMITS(ARG)                                                \
+    {.name = "--max-memory",                                                   \
+     .value = "GIB",                                                           \
+     .field = ARG(sets),                                                       \
+     .read = cli_read_max_memory,                                              \
+     .expects = "a number of GiB above 0 and at most 1048576",                 \
+     .help = "memory one run may need (default 8 GiB)"},                       \
     {                                                                          \
-        .name = "--set", .value = "path=value", .field = ARG(sets),            \
-        .repeat = true, .help = "override one parameter (netgov params)"       \
+        .name = "--max-work", .value = "N", .field = ARG(sets),                \
+        .read = cli_read_max_work,                                             \
+        .expects = "a number of tie visits of at least 1 and at most 1e18",    \
+        .help = "tie visits one run may take (default 1e11)"                   \
     }
 #define CLI_OPTION_THREADS(ARG)                                                \
     {                                                                          \
@@ -194,6 +218,10 @@ int cli_load_overridden(const char *file, const char *preset,
 
 /* -j N: 1 to 1024 threads into an int. */
 bool cli_read_threads(const char *value, void *field);
+/* --max-memory GIB, --max-work N: a checked number, appended to the
+ * cli_list field under its prefix. */
+bool cli_read_max_memory(const char *value, void *field);
+bool cli_read_max_work(const char *value, void *field);
 
 /* The arguments of the page commands (view, report): one INPUT,
  * [-o|--out FILE], [-q|--quiet]. */

@@ -1,4 +1,5 @@
 /* netgov validate FILE: check a scenario and report every error found. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -6,9 +7,12 @@
 
 typedef struct validate_args {
     const char *file;
+    cli_list sets; /* only the limits: validate takes no --set */
 } validate_args;
 
-static const cli_option validate_options[] = {{0}};
+#define ARG(f) offsetof(validate_args, f)
+static const cli_option validate_options[] = {CLI_OPTIONS_LIMITS(ARG), {0}};
+#undef ARG
 
 static const cli_command validate_command = {
     .name = "validate",
@@ -31,6 +35,9 @@ int cmd_validate(int argc, char **argv)
     ng_config cfg;
     ng_errors errs = {0};
     int rc = cli_load_scenario(a.file, NULL, &cfg, &errs);
+    if (rc == 0) {
+        rc = cli_apply_sets(&cfg, &a.sets, &errs);
+    }
     if (rc == 0) {
         rc = ng_config_validate(&cfg, &errs);
     }

@@ -125,6 +125,16 @@ int cli_apply_sets(ng_config *cfg, const cli_list *sets, ng_errors *errs)
 {
     int rc = 0;
     for (size_t k = 0; k < sets->n; k++) {
+        /* The limits were checked when the command line was read. */
+        const cli_item *it = &sets->items[k];
+        if (strcmp(it->prefix, CLI_PREFIX_MAX_MEMORY) == 0) {
+            cfg->limits.max_memory_gib = strtod(it->value, NULL);
+            continue;
+        }
+        if (strcmp(it->prefix, CLI_PREFIX_MAX_WORK) == 0) {
+            cfg->limits.max_work = strtod(it->value, NULL);
+            continue;
+        }
         /* 64 bytes are plenty for run.seed=N and run.ticks=T. */
         char buf[64];
         if (ng_config_set(cfg, cli_list_text(sets, k, buf, sizeof buf), errs) !=
@@ -167,6 +177,32 @@ bool cli_read_threads(const char *value, void *field)
     }
     *(int *)field = (int)j;
     return true;
+}
+
+/* A finite number in [lo, hi] (above 0 when lo is 0), appended to the
+ * list under prefix. */
+static bool read_limit(const char *value, void *field, const char *prefix,
+                       double lo, double hi)
+{
+    char *end = NULL;
+    double x = strtod(value, &end);
+    cli_list *l = field;
+    if (end == value || *end || !(x >= lo && x <= hi) || (lo == 0 && x == 0) ||
+        l->n >= CLI_MAX_REPEAT) {
+        return false;
+    }
+    l->items[l->n++] = (cli_item){prefix, value};
+    return true;
+}
+
+bool cli_read_max_memory(const char *value, void *field)
+{
+    return read_limit(value, field, CLI_PREFIX_MAX_MEMORY, 0, 1048576);
+}
+
+bool cli_read_max_work(const char *value, void *field)
+{
+    return read_limit(value, field, CLI_PREFIX_MAX_WORK, 1, 1e18);
 }
 
 int cli_check_scenario(const cli_command *c, const char *config,

@@ -4,6 +4,7 @@
 #include "netgov/config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,7 +65,19 @@ size_t ng_config_pool_size(const ng_config *cfg)
     return cfg->n_partners + (size_t)generated;
 }
 
-int ng__file_read(const char *path, char **text, size_t *len, ng_errors *errs)
+/* "64 MiB", or bytes for a cap that is not a whole number of MiB. */
+static void cap_text(size_t max, char *buf, size_t size)
+{
+    size_t mib = (size_t)1024 * 1024;
+    if (max % mib == 0) {
+        snprintf(buf, size, "%zu MiB", max / mib);
+    } else {
+        snprintf(buf, size, "%zu bytes", max);
+    }
+}
+
+int ng__file_read_max(const char *path, size_t max, char **text, size_t *len,
+                      ng_errors *errs)
 {
     *text = NULL;
     *len = 0;
@@ -74,27 +87,46 @@ int ng__file_read(const char *path, char **text, size_t *len, ng_errors *errs)
         return ng_errors_add(errs, NG_EIO, path, "cannot open: %s",
                              ng__errno_text(errno, why));
     }
+    /* Read at most max + 1 bytes: one past the cap tells a file that is
+     * too long (or a device that never ends) from one that just fits. */
+    size_t limit = max < SIZE_MAX - 2 ? max + 1 : SIZE_MAX - 1;
     char *buf = NULL;
     size_t n = 0, cap = 0;
     int rc = 0;
     for (;;) {
-        if (n + 4096 > cap) {
-            cap = cap ? 2 * cap : 65536;
-            char *grown = realloc(buf, cap);
+        if (n + 1 >= cap) {
+            size_t grow = cap ? (cap <= limit / 2 ? 2 * cap : limit + 1)
+                              : (limit + 1 < 65536 ? limit + 1 : 65536);
+            char *grown = realloc(buf, grow);
             if (!grown) {
                 rc = ng_errors_add(errs, NG_ENOMEM, path, "out of memory");
                 goto done;
             }
             buf = grown;
+            cap = grow;
         }
-        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        size_t want = cap - 1 - n;
+        if (want > limit - n) {
+            want = limit - n;
+        }
+        size_t got = fread(buf + n, 1, want, f);
         n += got;
-        if (got == 0) {
-            break;
+        if (n > max) {
+            char text_cap[32];
+            cap_text(max, text_cap, sizeof text_cap);
+            rc = ng_errors_add(errs, NG_ECONFIG, path,
+                               "expected a file of at most %s, found more",
+                               text_cap);
+            goto done;
+        }
+        if (got < want) {
+            break; /* the end, or an error */
         }
     }
     if (ferror(f)) {
-        rc = ng_errors_add(errs, NG_EIO, path, "read error");
+        char why[NG_ERRNO_TEXT];
+        rc = ng_errors_add(errs, NG_EIO, path, "cannot read: %s",
+                           ng__errno_text(errno, why));
         goto done;
     }
     buf[n] = '\0';
@@ -107,13 +139,19 @@ done:
     return rc;
 }
 
+int ng__file_read(const char *path, char **text, size_t *len, ng_errors *errs)
+{
+    return ng__file_read_max(path, NG_INPUT_MAX_BYTES, text, len, errs);
+}
+
 cJSON *ng__json_file_read(const char *path, ng_errors *errs)
 {
     char *text = NULL;
     size_t len = 0;
-    cJSON *doc = ng__file_read(path, &text, &len, errs) == 0
-                     ? ng__json_parse(text, len, path, errs)
-                     : NULL;
+    cJSON *doc =
+        ng__file_read_max(path, NG_DOCUMENT_MAX_BYTES, &text, &len, errs) == 0
+            ? ng__json_parse(text, len, path, errs)
+            : NULL;
     free(text);
     return doc;
 }
@@ -144,11 +182,30 @@ int ng_config_set(ng_config *cfg, const char *assignment, ng_errors *errs)
     }
     memcpy(path, assignment, plen);
     path[plen] = '\0';
+    /* The value comes from the command line, but ends up in names and in
+     * the run document like any value from a file: the same strictness. */
+    char source[sizeof path + 8];
+    snprintf(source, sizeof source, "--set %s", path);
+    const char *text = eq + 1;
+    if (ng__json_text_check(text, strlen(text), source, errs) != 0) {
+        return NG_ECONFIG;
+    }
     /* A value that is not JSON (governance.mode=nao) is taken as a string. */
     const char *end = NULL;
-    cJSON *value = cJSON_ParseWithOpts(eq + 1, &end, 1);
+    cJSON *value = cJSON_ParseWithOpts(text, &end, 1);
     if (!value) {
-        value = cJSON_CreateString(eq + 1);
+        for (const char *c = text; *c; c++) {
+            if ((unsigned char)*c < 0x20) {
+                return ng_errors_add(errs, NG_ECONFIG, source,
+                                     "expected a value without control "
+                                     "characters, found byte 0x%02x",
+                                     (unsigned)(unsigned char)*c);
+            }
+        }
+        value = cJSON_CreateString(text);
+    } else if (ng__json_tree_check(value, source, errs) != 0) {
+        cJSON_Delete(value);
+        return NG_ECONFIG;
     }
     if (!value) {
         return ng_errors_add(errs, NG_ENOMEM, "--set", "out of memory");
@@ -185,18 +242,91 @@ static const double *sector_dispositions(const ng_params *p, int s)
  * partner: more would be silently lost, so they are an error. */
 static void validate_listed_ties(const ng_config *cfg, ng_errors *errs)
 {
-    for (size_t i = 0; i < cfg->n_partners; i++) {
-        int64_t ties = 0;
-        for (size_t t = 0; t < cfg->n_ties; t++) {
-            ties += cfg->ties[t].a == i || cfg->ties[t].b == i;
+    if (!cfg->n_ties) {
+        return;
+    }
+    /* Counted in one pass over the ties, not one per partner. */
+    int64_t *ties = calloc(cfg->n_partners, sizeof *ties);
+    if (!ties) {
+        ng_errors_add(errs, NG_ENOMEM, "population.ties", "out of memory");
+        return;
+    }
+    for (size_t t = 0; t < cfg->n_ties; t++) {
+        ties[cfg->ties[t].a]++;
+        if (cfg->ties[t].b != cfg->ties[t].a) {
+            ties[cfg->ties[t].b]++;
         }
-        if (ties > cfg->p.network_max_degree) {
+    }
+    for (size_t i = 0; i < cfg->n_partners; i++) {
+        if (ties[i] > cfg->p.network_max_degree) {
             ng_errors_add(errs, NG_ECONFIG, "population.ties",
                           "expected at most network.max_degree (%lld) ties "
                           "for \"%s\", found %lld",
                           (long long)cfg->p.network_max_degree,
-                          cfg->partners[i].name, (long long)ties);
+                          cfg->partners[i].name, (long long)ties[i]);
         }
+    }
+    free(ties);
+}
+
+/* "320 GiB", "1.5 GiB", "12 MiB" */
+static void bytes_text(double bytes, char *buf, size_t size)
+{
+    double gib = bytes / (1024.0 * 1024 * 1024);
+    if (gib >= 1) {
+        snprintf(buf, size, "%.3g GiB", gib);
+    } else {
+        snprintf(buf, size, "%.3g MiB", bytes / (1024.0 * 1024));
+    }
+}
+
+/* A scenario is refused before anything is allocated when one run of it
+ * would need more memory or work than the limits (ng_limits), naming the
+ * fields that drive the estimate. */
+static void validate_size(const ng_config *cfg, ng_errors *errs)
+{
+    const ng_params *p = &cfg->p;
+    ng_estimate e;
+    ng_config_estimate(cfg, &e);
+    double max_gib = ng_config_max_memory_gib(cfg);
+    if (e.bytes > max_gib * 1024.0 * 1024 * 1024) {
+        char total[32], part[32];
+        bytes_text(e.bytes, total, sizeof total);
+        if (e.event_bytes > e.pool_bytes && e.event_bytes > e.series_bytes) {
+            bytes_text(e.event_bytes, part, sizeof part);
+            ng_errors_add(errs, NG_ECONFIG, "output.max_events",
+                          "expected a scenario within the memory limit of "
+                          "%g GiB (raise it with --max-memory), found "
+                          "about %s: up to %lld events kept take %s",
+                          max_gib, total, (long long)p->output_max_events,
+                          part);
+        } else if (e.series_bytes > e.pool_bytes) {
+            bytes_text(e.series_bytes, part, sizeof part);
+            ng_errors_add(errs, NG_ECONFIG, "run.ticks",
+                          "expected a scenario within the memory limit of "
+                          "%g GiB (raise it with --max-memory), found "
+                          "about %s: the series of %lld ticks take %s",
+                          max_gib, total, (long long)p->run_ticks, part);
+        } else {
+            bytes_text(e.pool_bytes, part, sizeof part);
+            ng_errors_add(errs, NG_ECONFIG, "population",
+                          "expected a scenario within the memory limit of "
+                          "%g GiB (raise it with --max-memory), found "
+                          "about %s: a pool of %.0f partners x "
+                          "network.max_degree %lld takes %s",
+                          max_gib, total, e.pool,
+                          (long long)p->network_max_degree, part);
+        }
+    }
+    double max_work = ng_config_max_work(cfg);
+    if (e.work > max_work) {
+        ng_errors_add(errs, NG_ECONFIG, "run.ticks",
+                      "expected a scenario within the work limit of %.3g "
+                      "tie visits (raise it with --max-work), found "
+                      "run.ticks %lld x a pool of %.0f x (1 + "
+                      "network.max_degree %lld) = %.3g",
+                      max_work, (long long)p->run_ticks, e.pool,
+                      (long long)p->network_max_degree, e.work);
     }
 }
 
@@ -313,6 +443,7 @@ int ng_config_validate(const ng_config *cfg, ng_errors *errs)
     validate_population(cfg, errs);
     validate_listed_ties(cfg, errs);
     validate_locations(cfg, errs);
+    validate_size(cfg, errs);
     size_t after = errs ? errs->n + errs->dropped : 0;
     return after > before ? NG_ECONFIG : 0;
 }

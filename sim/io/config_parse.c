@@ -2,6 +2,7 @@
  * path and checks its type and range, reporting every error with the field
  * path, what was expected and what was found.  The names of sectors and
  * dispositions live here, where they are read. */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -158,6 +159,12 @@ static void suggest_path(const char *path, char *out, size_t size)
 
 void ng__unknown_key(const char *path, ng_errors *errs)
 {
+    /* A suggestion costs a pass over the registry: once the list is full,
+     * only count, so an object of a million unknown keys stays fast. */
+    if (errs && errs->n >= NG_MAX_ERRORS) {
+        errs->dropped++;
+        return;
+    }
     char hint[PATH_MAX_LEN];
     suggest_path(path, hint, sizeof hint);
     if (hint[0]) {
@@ -380,8 +387,14 @@ static bool want_interests(const cJSON *v, const char *where, double *out,
                       NG_DIM, found);
         return false;
     }
-    for (int k = 0; k < NG_DIM; k++) {
-        out[k] /= sum;
+    /* Weights that already sum to 1 within rounding are kept as given:
+     * dividing them by a sum a few ulps off 1 would move them, so the
+     * normalised weights a run document records would normalise again to
+     * different numbers, and a replay from the document would differ. */
+    if (fabs(sum - 1) > 4 * NG_DIM * DBL_EPSILON) {
+        for (int k = 0; k < NG_DIM; k++) {
+            out[k] /= sum;
+        }
     }
     return true;
 }
@@ -409,25 +422,6 @@ static bool want_location(const cJSON *v, const char *where, double *out,
                       found);
     }
     return ok;
-}
-
-/* JSON allows repeated keys and cJSON keeps them all; a scenario that sets
- * one field twice is almost certainly a mistake, so it is an error. */
-void ng__json_reject_duplicates(const cJSON *obj, const char *prefix,
-                                ng_errors *errs)
-{
-    for (const cJSON *a = obj->child; a; a = a->next) {
-        for (const cJSON *b = obj->child; b != a; b = b->next) {
-            if (strcmp(a->string, b->string) == 0) {
-                char where[PATH_MAX_LEN + 64];
-                snprintf(where, sizeof where, "%s%s%s", prefix,
-                         prefix[0] ? "." : "", a->string);
-                ng_errors_add(errs, NG_ECONFIG, where,
-                              "expected each key once, found it twice");
-                break;
-            }
-        }
-    }
 }
 
 static void parse_partner_field(ng_partner_spec *ps, const cJSON *f,
@@ -509,6 +503,42 @@ static void parse_partner(ng_partner_spec *ps, const cJSON *obj, size_t idx,
     }
 }
 
+static int name_order(const void *a, const void *b)
+{
+    const ng_partner_spec *const *x = a, *const *y = b;
+    int d = strcmp((*x)->name, (*y)->name);
+    return d ? d : (*x > *y) - (*x < *y); /* ties in list order */
+}
+
+/* Names are sorted, not compared pairwise, so a machine-made list of a
+ * million partners is checked in O(n log n). */
+static void reject_duplicate_names(const ng_partner_spec *list, size_t n,
+                                   ng_errors *errs)
+{
+    if (n < 2) {
+        return;
+    }
+    const ng_partner_spec **by_name = malloc(n * sizeof *by_name);
+    if (!by_name) {
+        ng_errors_add(errs, NG_ENOMEM, "population.partners", "out of memory");
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        by_name[i] = &list[i];
+    }
+    qsort(by_name, n, sizeof *by_name, name_order);
+    for (size_t k = 1; k < n; k++) {
+        const ng_partner_spec *a = by_name[k - 1], *b = by_name[k];
+        if (b->name[0] && strcmp(a->name, b->name) == 0) {
+            ng_errors_add(errs, NG_ECONFIG, "population.partners",
+                          "expected unique names, found \"%s\" at "
+                          "[%zu] and [%zu]",
+                          b->name, (size_t)(a - list), (size_t)(b - list));
+        }
+    }
+    free(by_name);
+}
+
 static void parse_partners(ng_config *cfg, const cJSON *arr, ng_errors *errs)
 {
     char found[96];
@@ -529,16 +559,9 @@ static void parse_partners(ng_config *cfg, const cJSON *arr, ng_errors *errs)
     cJSON_ArrayForEach(e, arr)
     {
         parse_partner(&list[i], e, i, errs);
-        for (size_t j = 0; j < i; j++) {
-            if (list[i].name[0] && strcmp(list[i].name, list[j].name) == 0) {
-                ng_errors_add(errs, NG_ECONFIG, "population.partners",
-                              "expected unique names, found \"%s\" at "
-                              "[%zu] and [%zu]",
-                              list[i].name, j, i);
-            }
-        }
         i++;
     }
+    reject_duplicate_names(list, n, errs);
     free(cfg->partners);
     cfg->partners = list;
     cfg->n_partners = n;
@@ -548,15 +571,32 @@ static void parse_partners(ng_config *cfg, const cJSON *arr, ng_errors *errs)
     cfg->n_ties = 0;
 }
 
-static bool tie_end(const ng_config *cfg, const cJSON *v, const char *where,
-                    size_t *out, ng_errors *errs)
+/* The listed partners sorted by name, for finding the ends of ties. */
+typedef struct name_index {
+    const ng_partner_spec **by_name;
+    size_t n;
+} name_index;
+
+static int name_key(const void *key, const void *elem)
+{
+    return strcmp(key, (*(const ng_partner_spec *const *)elem)->name);
+}
+
+static bool tie_end(const ng_config *cfg, const name_index *ix, const cJSON *v,
+                    const char *where, size_t *out, ng_errors *errs)
 {
     if (cJSON_IsString(v)) {
-        for (size_t i = 0; i < cfg->n_partners; i++) {
-            if (strcmp(cfg->partners[i].name, v->valuestring) == 0) {
-                *out = i;
-                return true;
-            }
+        const ng_partner_spec *const *hit =
+            ix->n ? bsearch(v->valuestring, ix->by_name, ix->n,
+                            sizeof *ix->by_name, name_key)
+                  : NULL;
+        if (hit) {
+            *out = (size_t)(*hit - cfg->partners);
+            return true;
+        }
+        if (errs && errs->n >= NG_MAX_ERRORS) {
+            errs->dropped++; /* no suggestion nobody will see */
+            return false;
         }
         const char *names[512];
         size_t n = cfg->n_partners < 512 ? cfg->n_partners : 512;
@@ -578,8 +618,9 @@ static bool tie_end(const ng_config *cfg, const cJSON *v, const char *where,
     return false;
 }
 
-static bool parse_tie(const ng_config *cfg, const cJSON *obj, size_t idx,
-                      ng_tie_spec *t, ng_errors *errs)
+static bool parse_tie(const ng_config *cfg, const name_index *ix,
+                      const cJSON *obj, size_t idx, ng_tie_spec *t,
+                      ng_errors *errs)
 {
     char where[PATH_MAX_LEN];
     snprintf(where, sizeof where, "population.ties[%zu]", idx);
@@ -601,9 +642,9 @@ static bool parse_tie(const ng_config *cfg, const cJSON *obj, size_t idx,
         char fw[PATH_MAX_LEN + 64];
         snprintf(fw, sizeof fw, "%s.%s", where, f->string);
         if (strcmp(f->string, "a") == 0) {
-            ok &= tie_end(cfg, f, fw, &t->a, errs);
+            ok &= tie_end(cfg, ix, f, fw, &t->a, errs);
         } else if (strcmp(f->string, "b") == 0) {
-            ok &= tie_end(cfg, f, fw, &t->b, errs);
+            ok &= tie_end(cfg, ix, f, fw, &t->b, errs);
         } else if (strcmp(f->string, "trust") == 0) {
             ok &= want_number(f, fw, 0, 1, false, &t->trust, errs);
         } else {
@@ -638,11 +679,27 @@ static void parse_ties(ng_config *cfg, const cJSON *arr, ng_errors *errs)
         ng_errors_add(errs, NG_ENOMEM, "population.ties", "out of memory");
         return;
     }
+    /* Partner names are unique (or already an error), so the first match
+     * of a binary search is the partner. */
+    name_index ix = {NULL, cfg->n_partners};
+    if (ix.n) {
+        ix.by_name = malloc(ix.n * sizeof *ix.by_name);
+        if (!ix.by_name) {
+            free(list);
+            ng_errors_add(errs, NG_ENOMEM, "population.ties", "out of memory");
+            return;
+        }
+        for (size_t k = 0; k < ix.n; k++) {
+            ix.by_name[k] = &cfg->partners[k];
+        }
+        qsort(ix.by_name, ix.n, sizeof *ix.by_name, name_order);
+    }
     const cJSON *e;
     cJSON_ArrayForEach(e, arr)
     {
-        kept += parse_tie(cfg, e, i++, &list[kept], errs);
+        kept += parse_tie(cfg, &ix, e, i++, &list[kept], errs);
     }
+    free(ix.by_name);
     free(cfg->ties);
     cfg->ties = list;
     cfg->n_ties = kept;
@@ -701,8 +758,8 @@ static void locate(const char *text, const char *at, int *line, int *col)
         if (*c == '\n') {
             (*line)++;
             *col = 1;
-        } else {
-            (*col)++;
+        } else if (((unsigned char)*c & 0xC0) != 0x80) {
+            (*col)++; /* a character of several bytes is one column */
         }
     }
 }
@@ -767,6 +824,9 @@ static void prefix_source(ng_errors *errs, size_t from, const char *source)
 cJSON *ng__json_parse(const char *text, size_t len, const char *source,
                       ng_errors *errs)
 {
+    if (ng__json_text_check(text, len, source, errs) != 0) {
+        return NULL;
+    }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, 0);
     if (!root) {
@@ -779,6 +839,10 @@ cJSON *ng__json_parse(const char *text, size_t len, const char *source,
         cJSON_Delete(root);
         syntax_error(text, extra, source,
                      "the end of the document, found more text", errs);
+        return NULL;
+    }
+    if (ng__json_tree_check(root, source, errs) != 0) {
+        cJSON_Delete(root);
         return NULL;
     }
     return root;

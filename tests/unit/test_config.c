@@ -8,6 +8,8 @@
  */
 #include "unit_helpers.h"
 
+#include "io/config_internal.h"
+
 /* ---- helpers ---- */
 
 static void reset(ng_errors *errs)
@@ -726,6 +728,148 @@ static void test_config_copy_is_deep(void **state)
     assert_int_equal(copy.n_partners, 0);
 }
 
+/* ---- strict text, repeated keys, size caps, estimates ---- */
+
+/* Text cJSON would take but netgov must not: each is refused at the line
+ * and column of the offending character, saying what was found. */
+static void test_config_text_must_be_strict_utf8(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *where, *found;
+    } bad[] = {
+        {"{\"n\": \"\xC0\x80\"}", 11, "t.json:1:8", "found byte 0xc0"},
+        {"{\"n\": \"\xED\xA0\x80\"}", 12, "t.json:1:8", "found byte 0xed"},
+        {"{\"n\": \"\xF4\x90\x80\x80\"}", 13, "t.json:1:8", "found byte 0xf4"},
+        {"{\"n\": \"\x80\"}", 10, "t.json:1:8", "found byte 0x80"},
+        {"{\"n\":\n \"ab\xE2\x82", 13, "t.json:2:5", "found byte 0xe2"},
+        {"{\"n\": \"a\0b\"}", 12, "t.json:1:9", "found a NUL byte 0x00"},
+        {"{\"n\": \"a\\u0000b\"}", 17, "t.json:1:9", "found \\u0000"},
+        {"{\"n\": \"\\uD800x\"}", 16, "t.json:1:8",
+         "found a lone high surrogate \\ud800"},
+        {"{\"n\": \"\\uD800\\u0041\"}", 21, "t.json:1:8",
+         "found a lone high surrogate"},
+        {"{\"n\": \"\\uDFFF\"}", 15, "t.json:1:8",
+         "found a lone low surrogate \\udfff"},
+        {"{\"n\": \"a\nb\"}", 12, "t.json:1:9", "found byte 0x0a"},
+        {"{\"\xE2\x82\xAC\": \"\x1f\"}", 14, "t.json:1:8", "found byte 0x1f"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        ng_errors errs = {0};
+        cJSON *doc = ng__json_parse(bad[k].text, bad[k].len, "t.json", &errs);
+        assert_null(doc);
+        assert_int_equal(errs.n, 1);
+        assert_string_equal(errs.items[0].where, bad[k].where);
+        assert_contains(errs.items[0].msg, "expected");
+        assert_contains(errs.items[0].msg, bad[k].found);
+    }
+    /* Two-, three- and four-byte characters and a surrogate pair are
+     * text; a control character outside a string is cJSON's white space
+     * or syntax error, not ours. */
+    const char good[] = "{\"caf\xC3\xA9\": \"\xE2\x82\xAC \xF0\x9F\x98\x80 "
+                        "\\ud83d\\ude00\"}";
+    ng_errors errs = {0};
+    cJSON *doc = ng__json_parse(good, sizeof good - 1, "t.json", &errs);
+    assert_non_null(doc);
+    assert_string_equal(doc->child->valuestring,
+                        "\xE2\x82\xAC \xF0\x9F\x98\x80 \xF0\x9F\x98\x80");
+    cJSON_Delete(doc);
+    assert_int_equal(errs.n, 0);
+}
+
+/* A repeated key is refused in every object, at any depth, inside
+ * arrays too, once per key however often it repeats. */
+static void test_config_repeated_keys_at_any_depth(void **state)
+{
+    (void)state;
+    const char text[] = "{\"a\": [1, {\"b\": {\"c\": 1, \"d\": 2, \"c\": 3, "
+                        "\"c\": 4}}], \"e\": {\"f\": {}, \"f\": {}}}";
+    ng_errors errs = {0};
+    assert_null(ng__json_parse(text, sizeof text - 1, "t.json", &errs));
+    assert_int_equal(errs.n, 2);
+    assert_string_equal(errs.items[0].where, "t.json:a[1].b.c");
+    assert_string_equal(errs.items[1].where, "t.json:e.f");
+    assert_contains(errs.items[0].msg, "expected each key once");
+    assert_contains(errs.items[1].msg, "found it twice");
+    /* Keys equal up to a prefix are different keys. */
+    const char fine[] = "{\"a\": 1, \"ab\": 2, \"a.b\": 3, \"A\": 4}";
+    reset(&errs);
+    cJSON *doc = ng__json_parse(fine, sizeof fine - 1, "t.json", &errs);
+    assert_non_null(doc);
+    cJSON_Delete(doc);
+}
+
+/* The reader stops one byte past its cap: a file of exactly the cap is
+ * read whole, one byte more is an error naming the cap. */
+static void test_config_file_read_stops_past_the_cap(void **state)
+{
+    (void)state;
+    /* In the working directory of the test, removed at the end. */
+    const char path[] = "test_config_cap.txt";
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    for (int k = 0; k < 100; k++) {
+        fputc(' ', f);
+    }
+    fclose(f);
+    char *text = NULL;
+    size_t len = 0;
+    ng_errors errs = {0};
+    assert_int_equal(ng__file_read_max(path, 100, &text, &len, &errs), 0);
+    assert_int_equal(len, 100);
+    assert_int_equal(text[100], '\0');
+    free(text);
+    assert_int_equal(ng__file_read_max(path, 99, &text, &len, &errs),
+                     NG_ECONFIG);
+    assert_null(text);
+    assert_int_equal(len, 0);
+    assert_string_equal(errs.items[0].where, path);
+    assert_string_equal(errs.items[0].msg,
+                        "expected a file of at most 99 bytes, found more");
+    remove(path);
+}
+
+/* The estimate grows with pool x max_degree and run.ticks, validation
+ * refuses what exceeds the limits, and a raised limit lets it through. */
+static void test_config_estimate_and_limits(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    ng_errors errs;
+    ng_config_init(&cfg);
+    ng_estimate small, big;
+    ng_config_estimate(&cfg, &small);
+    assert_true(small.pool == 40);
+    assert_true(small.bytes < 16.0 * 1024 * 1024);
+    cfg.p.population_civil_count = 10000000;
+    cfg.p.population_business_count = 10000000;
+    cfg.p.population_government_count = 10000000;
+    cfg.p.population_knowledge_count = 10000000;
+    cfg.p.network_max_degree = 1000;
+    ng_config_estimate(&cfg, &big);
+    assert_true(big.pool == 40000000);
+    /* Two tie arrays of pool x max_degree: neighbours and trust. */
+    assert_true(big.pool_bytes >= 4e7 * 1000 * 16);
+    assert_true(big.bytes >= big.pool_bytes);
+    assert_true(big.work == 120.0 * 4e7 * 1001);
+    validate_returns(&cfg, &errs, NG_ECONFIG);
+    assert_int_equal(errs.n, 2);
+    assert_first_error(&errs, "population", "memory limit of 8 GiB",
+                       "network.max_degree 1000");
+    assert_string_equal(errs.items[1].where, "run.ticks");
+    assert_contains(errs.items[1].msg, "--max-work");
+    cfg.limits.max_memory_gib = 1024;
+    cfg.limits.max_work = 1e13;
+    validate_returns(&cfg, &errs, 0);
+    assert_true(ng_config_max_memory_gib(&cfg) == 1024);
+    ng_config_clear(&cfg);
+    ng_config_init(&cfg);
+    assert_true(ng_config_max_memory_gib(&cfg) == NG_MAX_MEMORY_GIB_DEFAULT);
+    assert_true(ng_config_max_work(&cfg) == NG_MAX_WORK_DEFAULT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -759,6 +903,10 @@ int main(void)
         cmocka_unit_test(
             test_config_validate_collects_several_cross_field_errors),
         cmocka_unit_test(test_config_copy_is_deep),
+        cmocka_unit_test(test_config_text_must_be_strict_utf8),
+        cmocka_unit_test(test_config_repeated_keys_at_any_depth),
+        cmocka_unit_test(test_config_file_read_stops_past_the_cap),
+        cmocka_unit_test(test_config_estimate_and_limits),
     };
     return cmocka_run_group_tests_name("config", tests, unit_group_setup, NULL);
 }
