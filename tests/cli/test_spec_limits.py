@@ -86,6 +86,37 @@ def sensitivity_placeholders(s):
                 first.get(key, 0) is None, repr(first))
 
 
+def sensitivity_reads_points_checked(s):
+    """runs.jsonl is read back for the analysis: a point that is not a
+    whole number in range (1.5, -1, 1e300) is not converted to an index but
+    skipped, so its design point has no run."""
+    for bad in ("1.5", "-1", "1e300"):
+        d = s.fresh_dir("points")
+        write_json(d, "spec.json", {
+            "name": "pts", "set": {"run.ticks": 3},
+            "axes": [{"path": "alliance.ambition", "min": 0.1, "max": 0.9}],
+            "sensitivity": {"method": "sobol", "samples": 2, "bootstrap": 0}})
+        r = s.run("sensitivity", "spec.json", "-q", "-j", "2", cwd=d)
+        if not s.check("points %s: first attempt exit 0" % bad,
+                       r.status == 0, repr(r.err)):
+            continue
+        runs = os.path.join(d, "out", "pts", "runs.jsonl")
+        with open(runs) as f:
+            lines = f.read().splitlines()
+        k = [i for i, line in enumerate(lines) if '"point":1,' in line]
+        if not s.check("points %s: one line of point 1" % bad, len(k) == 1,
+                       repr(k)):
+            continue
+        lines[k[0]] = lines[k[0]].replace('"point":1,', '"point":%s,' % bad)
+        with open(runs, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        r = s.run("sensitivity", "spec.json", "-q", "-j", "2", cwd=d)
+        s.check("points %s: exit 1" % bad, r.status == 1,
+                "got %s; %r" % (r.status, r.err))
+        s.check("points %s: design point 1 has no run" % bad,
+                "design point 1 has no successful run" in r.err, repr(r.err))
+
+
 def report_of_many_points(s):
     """A sweep folder of 40,000 points: the report walks the points as a
     list.  Looking each point up from the head of the list took about 40 s
@@ -146,6 +177,7 @@ def main():
     s = clitest.Suite("spec and design limits")
     design_over_run_limit(s)
     sensitivity_placeholders(s)
+    sensitivity_reads_points_checked(s)
     report_of_many_points(s)
     s.finish()
 
