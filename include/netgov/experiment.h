@@ -63,6 +63,9 @@ typedef struct ng_table {
  * "<path>:<line>" (CSV) or "<path>: rows[3].x" (JSON) with what was expected
  * and found; returns 0, NG_EIO (unreadable) or NG_ECONFIG. */
 int ng_table_read(const char *path, ng_table *t, ng_errors *errs);
+/* A table has at most this many columns (one per parameter path, and an
+ * id); a wider header is refused. */
+#define NG_TABLE_MAX_COLUMNS 1000
 /* Same from text in memory; `source` names it in messages. */
 int ng_table_parse(const char *text, size_t len, const char *source,
                    ng_table *t, ng_errors *errs);

@@ -79,6 +79,10 @@ typedef struct ng_spec {
     char **outputs; /* summary metrics to analyse */
     size_t n_outputs;
     char *canonical; /* the spec as compact JSON, for the manifest and hash */
+    /* Most runs (design points x replications) a sweep of this spec may
+     * have; ng_spec_parse sets NG_SWEEP_MAX_RUNS, a caller may raise it
+     * before building the design. */
+    size_t max_runs;
 } ng_spec;
 
 /* True for a metric a sensitivity analysis or a ranking can use: a number
@@ -95,6 +99,14 @@ int ng_spec_load(ng_spec *s, const char *path, ng_errors *errs);
 void ng_spec_free(ng_spec *s);
 
 /* ---- designs (design.c) ---- */
+
+/* Limits on the size of a sweep (docs/EXPERIMENTS.md): a design of more
+ * points, or of more cells (points x columns), is refused before anything
+ * is allocated for it; so is a sweep of more than its spec's max_runs runs
+ * (NG_SWEEP_MAX_RUNS unless raised). */
+#define NG_DESIGN_MAX_POINTS ((size_t)1000000)
+#define NG_DESIGN_MAX_CELLS ((size_t)10000000)
+#define NG_SWEEP_MAX_RUNS ((size_t)10000000)
 
 /* Design points: n_points rows of n_cols assignments (JSON value texts)
  * to parameter paths, and a stable id per row. */
@@ -124,6 +136,10 @@ int ng_design_from_spec(const ng_spec *s, uint64_t master_seed, ng_design *d,
 /* Takes a table from another tool: one point per row; a column "id" holds
  * the rows' ids (unique), otherwise the ids are the row numbers from 0. */
 int ng_design_from_table(const ng_table *t, ng_design *d, ng_errors *errs);
+/* Refuses (NG_ECONFIG, naming the sizes) a design whose points times the
+ * spec's replications exceed the spec's max_runs.  ng_design_from_spec
+ * checks this itself; a design from a table must be checked with it. */
+int ng_design_check_work(const ng_design *d, const ng_spec *s, ng_errors *errs);
 /* Applies point p's assignments to cfg. */
 int ng_design_apply(const ng_design *d, size_t p, ng_config *cfg,
                     ng_errors *errs);

@@ -228,6 +228,7 @@ static int job_load(job *j, const sweep_args *a, const char *cmd,
         ng_table t = {0};
         rc = ng_table_read(a->design, &t, errs);
         rc = rc ? rc : ng_design_from_table(&t, &j->design, errs);
+        rc = rc ? rc : ng_design_check_work(&j->design, &j->spec, errs);
         ng_table_free(&t);
     } else {
         rc = ng_design_from_spec(&j->spec, master, &j->design, errs);

@@ -14,30 +14,49 @@ static double num(const cJSON *row, const char *key)
     return cJSON_IsNumber(v) ? v->valuedouble : (double)NAN;
 }
 
+/* A row and the number it is ranked by. */
+typedef struct ranked {
+    const cJSON *row;
+    double key;
+} ranked;
+
 /* Largest first; NaN last. */
-static const char *rank_key;
 static int by_key(const void *a, const void *b)
 {
-    double x = num(*(cJSON *const *)a, rank_key);
-    double y = num(*(cJSON *const *)b, rank_key);
+    double x = ((const ranked *)a)->key, y = ((const ranked *)b)->key;
     if (isnan(x) || isnan(y)) {
         return isnan(x) - isnan(y);
     }
     return (x < y) - (x > y);
 }
 
+/* One number to three decimals (fixed) or three significant digits, or
+ * "n/a" where the analysis has none: an index of an output that did not
+ * vary, or an interval without bootstrap resamples (null in
+ * sensitivity.json). */
+static const char *cell(char *buf, size_t cap, bool fixed, double v)
+{
+    if (!isfinite(v)) {
+        return "n/a";
+    }
+    snprintf(buf, cap, fixed ? "%.3f" : "%.3g", v);
+    return buf;
+}
+
 static void print_output(const cJSON *rows, bool sobol)
 {
-    size_t n = (size_t)cJSON_GetArraySize(rows);
-    cJSON **order = calloc(n ? n : 1, sizeof *order);
+    size_t n = 0;
+    for (const cJSON *r = rows->child; r; r = r->next) {
+        n++;
+    }
+    ranked *order = calloc(n ? n : 1, sizeof *order);
     if (!order) {
         return;
     }
     size_t k = 0;
-    for (cJSON *r = rows->child; r; r = r->next) {
-        order[k++] = r;
+    for (const cJSON *r = rows->child; r; r = r->next) {
+        order[k++] = (ranked){r, num(r, sobol ? "total" : "mu_star")};
     }
-    rank_key = sobol ? "total" : "mu_star";
     qsort(order, n, sizeof *order, by_key);
     if (sobol) {
         printf("  %-40s %22s %22s\n", "parameter", "first order S_i",
@@ -47,17 +66,25 @@ static void print_output(const cJSON *rows, bool sobol)
                "mu", "sigma");
     }
     for (size_t i = 0; i < n; i++) {
-        const cJSON *r = order[i];
-        const char *p =
-            cJSON_GetObjectItemCaseSensitive(r, "parameter")->valuestring;
+        const cJSON *r = order[i].row;
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(r, "parameter");
+        const char *p = cJSON_IsString(name) ? name->valuestring : "?";
+        char c[6][32];
         if (sobol) {
-            printf("  %-40s %6.3f [%6.3f, %6.3f] %6.3f [%6.3f, %6.3f]\n", p,
-                   num(r, "first"), num(r, "first_low"), num(r, "first_high"),
-                   num(r, "total"), num(r, "total_low"), num(r, "total_high"));
+            printf("  %-40s %6s [%6s, %6s] %6s [%6s, %6s]\n", p,
+                   cell(c[0], 32, true, num(r, "first")),
+                   cell(c[1], 32, true, num(r, "first_low")),
+                   cell(c[2], 32, true, num(r, "first_high")),
+                   cell(c[3], 32, true, num(r, "total")),
+                   cell(c[4], 32, true, num(r, "total_low")),
+                   cell(c[5], 32, true, num(r, "total_high")));
         } else {
-            printf("  %-40s %7.3g [%6.3g, %6.3g] %9.3g %9.3g\n", p,
-                   num(r, "mu_star"), num(r, "mu_star_low"),
-                   num(r, "mu_star_high"), num(r, "mu"), num(r, "sigma"));
+            printf("  %-40s %7s [%6s, %6s] %9s %9s\n", p,
+                   cell(c[0], 32, false, num(r, "mu_star")),
+                   cell(c[1], 32, false, num(r, "mu_star_low")),
+                   cell(c[2], 32, false, num(r, "mu_star_high")),
+                   cell(c[3], 32, false, num(r, "mu")),
+                   cell(c[4], 32, false, num(r, "sigma")));
         }
     }
     free(order);

@@ -35,7 +35,13 @@ static int point_means(const ng_spec *s, size_t points, const char *runs,
     while (getline(&line, &cap, in) > 0) {
         cJSON *run = cJSON_Parse(line);
         const cJSON *p = cJSON_GetObjectItemCaseSensitive(run, "point");
-        size_t pt = cJSON_IsNumber(p) ? (size_t)p->valuedouble : points;
+        /* runs.jsonl is read back from disk: a point out of range (or
+         * too large for a size_t) is skipped, never converted. */
+        size_t pt = cJSON_IsNumber(p) && p->valuedouble >= 0 &&
+                            p->valuedouble < (double)points &&
+                            p->valuedouble == floor(p->valuedouble)
+                        ? (size_t)p->valuedouble
+                        : points;
         for (size_t o = 0; o < n_out && pt < points; o++) {
             double v = ng__run_metric(run, s->outputs[o]);
             if (!isnan(v)) {

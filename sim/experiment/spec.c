@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "experiment/spec_internal.h"
 #include "io/config_internal.h"
 #include "io/output_internal.h"
 #include "netgov/sweep.h"
@@ -74,6 +75,57 @@ static char *dup_text(const char *s)
     return d ? memcpy(d, s, n) : NULL;
 }
 
+/* The number of members of an array or object, counted on the list itself
+ * (cJSON_GetArraySize returns an int). */
+static size_t member_count(const cJSON *v)
+{
+    size_t n = 0;
+    for (const cJSON *e = v ? v->child : NULL; e; e = e->next) {
+        n++;
+    }
+    return n;
+}
+
+static void free_sets(ng_spec *s)
+{
+    for (size_t i = 0; i < s->n_sets; i++) {
+        free(s->sets[i]);
+    }
+    free(s->sets);
+    s->sets = NULL;
+    s->n_sets = 0;
+}
+
+static void free_values(ng_axis *a)
+{
+    for (size_t j = 0; j < a->n_values; j++) {
+        free(a->values[j]);
+    }
+    free(a->values);
+    a->values = NULL;
+    a->n_values = 0;
+}
+
+static void free_axes(ng_spec *s)
+{
+    for (size_t i = 0; i < s->n_axes; i++) {
+        free_values(&s->axes[i]);
+    }
+    free(s->axes);
+    s->axes = NULL;
+    s->n_axes = 0;
+}
+
+static void free_outputs(ng_spec *s)
+{
+    for (size_t i = 0; i < s->n_outputs; i++) {
+        free(s->outputs[i]);
+    }
+    free(s->outputs);
+    s->outputs = NULL;
+    s->n_outputs = 0;
+}
+
 /* ---- base ---- */
 
 static void join_path(const char *dir, const char *file, char **out)
@@ -98,6 +150,11 @@ static void parse_base(ng_spec *s, const cJSON *b, const char *dir,
         return;
     }
     ng__json_reject_duplicates(b, "base", rd->errs);
+    /* A repeated "base" (reported above) replaces the first one instead of
+     * leaking it. */
+    free(s->base.file);
+    free(s->base.inline_json);
+    memset(&s->base, 0, sizeof s->base);
     int given = 0;
     for (const cJSON *f = b->child; f; f = f->next) {
         char field[64];
@@ -109,8 +166,10 @@ static void parse_base(ng_spec *s, const cJSON *b, const char *dir,
                      f->valuestring);
         } else if (strcmp(f->string, "file") == 0 && cJSON_IsString(f) &&
                    f->valuestring[0]) {
+            free(s->base.file);
             join_path(dir, f->valuestring, &s->base.file);
         } else if (strcmp(f->string, "config") == 0 && cJSON_IsObject(f)) {
+            free(s->base.inline_json);
             s->base.inline_json = cJSON_PrintUnformatted(f);
         } else if (strcmp(f->string, "preset") == 0 ||
                    strcmp(f->string, "file") == 0) {
@@ -138,12 +197,16 @@ static void parse_set(ng_spec *s, const cJSON *set, const reader *rd)
         return;
     }
     ng__json_reject_duplicates(set, "set", rd->errs);
-    size_t n = (size_t)cJSON_GetArraySize(set);
+    /* Every list is sized by the member it is filled from: a repeated
+     * member (an error of its own) starts the list again, never adds to a
+     * list sized for another member. */
+    free_sets(s);
+    size_t n = member_count(set);
     s->sets = calloc(n ? n : 1, sizeof *s->sets);
     if (!s->sets) {
         return;
     }
-    for (const cJSON *f = set->child; f; f = f->next) {
+    for (const cJSON *f = set->child; f && s->n_sets < n; f = f->next) {
         char *value = cJSON_PrintUnformatted(f);
         size_t len = strlen(f->string) + (value ? strlen(value) : 0) + 2;
         char *a = malloc(len);
@@ -187,16 +250,17 @@ static const ng_param *axis_param(const char *path, const char *field,
 static void parse_values(ng_axis *a, const cJSON *vals, const char *field,
                          const reader *rd)
 {
-    int n = cJSON_GetArraySize(vals);
+    size_t n = member_count(vals);
     if (!cJSON_IsArray(vals) || n == 0) {
         fail_value(rd, field, "a non-empty array of values", vals);
         return;
     }
-    a->values = calloc((size_t)n, sizeof *a->values);
+    free_values(a);
+    a->values = calloc(n, sizeof *a->values);
     if (!a->values) {
         return;
     }
-    for (const cJSON *v = vals->child; v; v = v->next) {
+    for (const cJSON *v = vals->child; v && a->n_values < n; v = v->next) {
         char *text = cJSON_PrintUnformatted(v);
         if (text) {
             a->values[a->n_values++] = text;
@@ -302,10 +366,7 @@ static void parse_axis(ng_spec *s, const cJSON *axis, size_t i,
     /* A broken axis is left out, so it cannot also count as a range that
      * lacks a sampler (one mistake, one message). */
     if (rd->errs && rd->errs->n + rd->errs->dropped > before) {
-        for (size_t j = 0; j < a->n_values; j++) {
-            free(a->values[j]);
-        }
-        free(a->values);
+        free_values(a);
         memset(a, 0, sizeof *a);
         *rd->axis_broken = true;
         return;
@@ -315,14 +376,16 @@ static void parse_axis(ng_spec *s, const cJSON *axis, size_t i,
 
 static void parse_axes(ng_spec *s, const cJSON *axes, const reader *rd)
 {
-    int n = cJSON_GetArraySize(axes);
+    size_t n = member_count(axes);
     if (!cJSON_IsArray(axes)) {
         fail_value(rd, "axes", "an array of axes", axes);
         return;
     }
-    s->axes = calloc(n ? (size_t)n : 1, sizeof *s->axes);
+    free_axes(s);
+    s->axes = calloc(n ? n : 1, sizeof *s->axes);
     size_t i = 0;
-    for (const cJSON *a = axes->child; a && s->axes; a = a->next, i++) {
+    for (const cJSON *a = axes->child; a && s->axes && i < n;
+         a = a->next, i++) {
         parse_axis(s, a, i, rd);
     }
 }
@@ -335,6 +398,7 @@ static void parse_sampler(ng_spec *s, const cJSON *v, const reader *rd)
         fail_value(rd, "sampler", "an object {\"method\", \"samples\"}", v);
         return;
     }
+    ng__json_reject_duplicates(v, "sampler", rd->errs);
     const cJSON *method = cJSON_GetObjectItemCaseSensitive(v, "method");
     if (cJSON_IsString(method) && strcmp(method->valuestring, "lhs") == 0) {
         s->sampler = NG_SAMPLER_LHS;
@@ -372,15 +436,17 @@ bool ng_sweep_is_output(const char *name)
 
 static void parse_outputs(ng_spec *s, const cJSON *v, const reader *rd)
 {
-    int n = cJSON_GetArraySize(v);
+    size_t n = member_count(v);
     if (!cJSON_IsArray(v) || n == 0) {
         fail_value(rd, "sensitivity.outputs",
                    "a non-empty array of summary metric names", v);
         return;
     }
-    s->outputs = calloc((size_t)n, sizeof *s->outputs);
+    free_outputs(s);
+    s->outputs = calloc(n, sizeof *s->outputs);
     size_t i = 0;
-    for (const cJSON *o = v->child; o && s->outputs; o = o->next, i++) {
+    for (const cJSON *o = v->child; o && s->outputs && i < n;
+         o = o->next, i++) {
         char where[64];
         snprintf(where, sizeof where, "sensitivity.outputs[%zu]", i);
         if (!cJSON_IsString(o) || !ng_sweep_is_output(o->valuestring)) {
@@ -389,7 +455,10 @@ static void parse_outputs(ng_spec *s, const cJSON *v, const reader *rd)
                        "\"survival\"",
                        o);
         } else {
-            s->outputs[s->n_outputs++] = dup_text(o->valuestring);
+            char *name = dup_text(o->valuestring);
+            if (name) {
+                s->outputs[s->n_outputs++] = name;
+            }
         }
     }
 }
@@ -400,6 +469,8 @@ static void parse_sensitivity(ng_spec *s, const cJSON *v, const reader *rd)
         fail_value(rd, "sensitivity", "an object", v);
         return;
     }
+    ng__json_reject_duplicates(v, "sensitivity", rd->errs);
+    free_outputs(s);
     const cJSON *method = cJSON_GetObjectItemCaseSensitive(v, "method");
     bool morris =
         cJSON_IsString(method) && strcmp(method->valuestring, "morris") == 0;
@@ -440,7 +511,10 @@ static void parse_sensitivity(ng_spec *s, const cJSON *v, const reader *rd)
         static const char *const defaults[] = {"survival", "cumulative_value"};
         s->outputs = calloc(2, sizeof *s->outputs);
         for (size_t k = 0; k < 2 && s->outputs; k++) {
-            s->outputs[s->n_outputs++] = dup_text(defaults[k]);
+            char *name = dup_text(defaults[k]);
+            if (name) {
+                s->outputs[s->n_outputs++] = name;
+            }
         }
     }
 }
@@ -548,21 +622,23 @@ static void check_whole(const ng_spec *s, const reader *rd)
     }
 }
 
-int ng_spec_parse(ng_spec *s, const char *text, size_t len, const char *source,
-                  const char *dir, ng_errors *errs)
+static void spec_defaults(ng_spec *s)
 {
     memset(s, 0, sizeof *s);
     s->replications = 1;
     s->common_numbers = true;
     s->series_every = 0; /* automatic: see NG_SWEEP_SERIES_POINTS */
     s->confidence = 0.95;
+    s->max_runs = NG_SWEEP_MAX_RUNS;
+}
+
+int ng__spec_from_json(ng_spec *s, const cJSON *root, const char *source,
+                       const char *dir, ng_errors *errs)
+{
+    spec_defaults(s);
     size_t before = errs ? errs->n + errs->dropped : 0;
     bool axis_broken = false;
     reader rd = {source, errs, &axis_broken};
-    cJSON *root = ng__json_parse(text, len, source, errs);
-    if (!root) {
-        return NG_ECONFIG;
-    }
     if (!cJSON_IsObject(root)) {
         fail_value(&rd, "(top level)", "a JSON object", root);
     } else {
@@ -580,7 +656,6 @@ int ng_spec_parse(ng_spec *s, const char *text, size_t len, const char *source,
         }
         s->canonical = cJSON_PrintUnformatted(root);
     }
-    cJSON_Delete(root);
     size_t after = errs ? errs->n + errs->dropped : 0;
     if (after > before) {
         return NG_ECONFIG;
@@ -588,6 +663,19 @@ int ng_spec_parse(ng_spec *s, const char *text, size_t len, const char *source,
     return s->canonical
                ? 0
                : ng_errors_add(errs, NG_ENOMEM, source, "out of memory");
+}
+
+int ng_spec_parse(ng_spec *s, const char *text, size_t len, const char *source,
+                  const char *dir, ng_errors *errs)
+{
+    spec_defaults(s);
+    cJSON *root = ng__json_parse(text, len, source, errs);
+    if (!root) {
+        return NG_ECONFIG;
+    }
+    int rc = ng__spec_from_json(s, root, source, dir, errs);
+    cJSON_Delete(root);
+    return rc;
 }
 
 int ng_spec_load(ng_spec *s, const char *path, ng_errors *errs)
@@ -618,21 +706,9 @@ void ng_spec_free(ng_spec *s)
     }
     free(s->base.file);
     free(s->base.inline_json);
-    for (size_t i = 0; i < s->n_sets; i++) {
-        free(s->sets[i]);
-    }
-    free(s->sets);
-    for (size_t i = 0; i < s->n_axes; i++) {
-        for (size_t j = 0; j < s->axes[i].n_values; j++) {
-            free(s->axes[i].values[j]);
-        }
-        free(s->axes[i].values);
-    }
-    free(s->axes);
-    for (size_t i = 0; i < s->n_outputs; i++) {
-        free(s->outputs[i]);
-    }
-    free(s->outputs);
+    free_sets(s);
+    free_axes(s);
+    free_outputs(s);
     free(s->canonical);
     memset(s, 0, sizeof *s);
 }

@@ -416,6 +416,13 @@ static bool has_column(const strvec *header, const char *name, size_t len)
 static bool add_column(parse_ctx *c, strvec *header, const char *name,
                        size_t len, const char *where)
 {
+    /* Columns are parameter paths: a few hundred at most.  The limit also
+     * keeps the check for repeated names below (linear per name) small. */
+    if (header->n >= NG_TABLE_MAX_COLUMNS) {
+        report(c, NG_ECONFIG, where, "expected at most %d columns, found more",
+               NG_TABLE_MAX_COLUMNS);
+        return false;
+    }
     if (len == 0) {
         report(c, NG_ECONFIG, where,
                "expected a column name, found an empty one");
@@ -516,20 +523,89 @@ static void row_where(char *buf, const parse_ctx *c, size_t row,
              key ? "." : "", key ? key : "");
 }
 
-/* JSON allows repeated keys and cJSON keeps them all; a row that sets one
- * column twice is almost certainly a mistake. */
-static void reject_duplicates(parse_ctx *c, const cJSON *obj,
-                              const char *prefix, const char *sep)
+/* The columns of the array-of-objects form sorted by name, so that each
+ * key of a row is found in O(log n): rows of many keys are checked in time
+ * linear in the file, not quadratic in the row. */
+typedef struct named {
+    const char *name;
+    size_t j;
+} named;
+
+typedef struct column_index {
+    const strvec *header;
+    named *order; /* the columns sorted by name */
+    /* Per column: the row that last used it (plus one) and its value. */
+    size_t *seen;
+    const cJSON **value;
+} column_index;
+
+static int by_name(const void *a, const void *b)
 {
-    for (const cJSON *a = obj->child; a; a = a->next) {
-        for (const cJSON *b = obj->child; b != a; b = b->next) {
-            if (strcmp(a->string, b->string) == 0) {
-                char where[2 * WHERE_LEN];
-                snprintf(where, sizeof where, "%s%s%s", prefix, sep, a->string);
-                report(c, NG_ECONFIG, where,
-                       "expected each key once, found it twice");
-                break;
-            }
+    return strcmp(((const named *)a)->name, ((const named *)b)->name);
+}
+
+static bool index_columns(parse_ctx *c, const strvec *header, column_index *ix)
+{
+    size_t n = header->n ? header->n : 1;
+    ix->header = header;
+    ix->order = malloc(n * sizeof *ix->order);
+    ix->seen = calloc(n, sizeof *ix->seen);
+    ix->value = calloc(n, sizeof *ix->value);
+    if (!ix->order || !ix->seen || !ix->value) {
+        out_of_memory(c);
+        return false;
+    }
+    for (size_t j = 0; j < header->n; j++) {
+        ix->order[j] = (named){header->v[j], j};
+    }
+    qsort(ix->order, header->n, sizeof *ix->order, by_name);
+    return true;
+}
+
+static void index_free(column_index *ix)
+{
+    free(ix->order);
+    free(ix->seen);
+    free(ix->value);
+}
+
+/* The column named `name`, or SIZE_MAX. */
+static size_t find_column(const column_index *ix, const char *name)
+{
+    size_t lo = 0, hi = ix->header->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(name, ix->order[mid].name);
+        if (cmp == 0) {
+            return ix->order[mid].j;
+        }
+        if (cmp < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    return SIZE_MAX;
+}
+
+/* The names of an object's members, for the columns/rows form's top
+ * level, which allows only two: a repeated one is reported, and other
+ * keys are reported by the caller as unknown. */
+static void reject_repeated_top(parse_ctx *c, const cJSON *obj)
+{
+    bool columns = false, rows = false;
+    for (const cJSON *e = obj->child; e; e = e->next) {
+        bool *seen = strcmp(e->string, "columns") == 0 ? &columns
+                     : strcmp(e->string, "rows") == 0  ? &rows
+                                                       : NULL;
+        if (seen && *seen) {
+            char where[2 * WHERE_LEN];
+            snprintf(where, sizeof where, "%s: %s", c->source, e->string);
+            report(c, NG_ECONFIG, where,
+                   "expected each key once, found it twice");
+        }
+        if (seen) {
+            *seen = true;
         }
     }
 }
@@ -541,7 +617,7 @@ static bool json_keys(parse_ctx *c, const cJSON *first, strvec *header)
         char where[WHERE_LEN];
         row_where(where, c, 0, e->string);
         size_t len = strlen(e->string);
-        /* A repeated key is reported by reject_duplicates. */
+        /* A repeated key is reported by json_object_row. */
         if (!(len > 0 && has_column(header, e->string, len)) &&
             !add_column(c, header, e->string, len, where)) {
             return false;
@@ -557,9 +633,10 @@ static bool json_keys(parse_ctx *c, const cJSON *first, strvec *header)
     return true;
 }
 
-/* Row i of the array-of-objects form: exactly the keys of the first row. */
+/* Row i of the array-of-objects form: exactly the keys of the first row,
+ * each once. */
 static void json_object_row(parse_ctx *c, const cJSON *obj, size_t i,
-                            const strvec *header, strvec *cells)
+                            column_index *ix, strvec *cells)
 {
     char where[WHERE_LEN], found[96];
     row_where(where, c, i, NULL);
@@ -569,10 +646,25 @@ static void json_object_row(parse_ctx *c, const cJSON *obj, size_t i,
                found);
         return;
     }
-    reject_duplicates(c, obj, where, ".");
+    const strvec *header = ix->header;
+    /* The first value of each column; later ones are repeats. */
+    for (const cJSON *e = obj->child; e; e = e->next) {
+        size_t j = find_column(ix, e->string);
+        if (j == SIZE_MAX) {
+            continue;
+        }
+        if (ix->seen[j] == i + 1) {
+            char kwhere[WHERE_LEN];
+            row_where(kwhere, c, i, e->string);
+            report(c, NG_ECONFIG, kwhere,
+                   "expected each key once, found it twice");
+        } else {
+            ix->seen[j] = i + 1;
+            ix->value[j] = e;
+        }
+    }
     for (size_t j = 0; j < header->n && c->rc != NG_ENOMEM; j++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, header->v[j]);
-        if (!v) {
+        if (ix->seen[j] != i + 1) {
             report(c, NG_ECONFIG, where,
                    "expected key \"%s\" as in rows[0], found none",
                    header->v[j]);
@@ -580,7 +672,7 @@ static void json_object_row(parse_ctx *c, const cJSON *obj, size_t i,
         }
         char cwhere[WHERE_LEN];
         row_where(cwhere, c, i, header->v[j]);
-        char *cell = print_value(c, v, cwhere, header->v[j]);
+        char *cell = print_value(c, ix->value[j], cwhere, header->v[j]);
         if (cell && c->rc == 0) {
             strvec_push(c, cells, cell);
         } else {
@@ -588,7 +680,7 @@ static void json_object_row(parse_ctx *c, const cJSON *obj, size_t i,
         }
     }
     for (const cJSON *e = obj->child; e; e = e->next) {
-        if (!has_column(header, e->string, strlen(e->string))) {
+        if (find_column(ix, e->string) == SIZE_MAX) {
             char kwhere[WHERE_LEN];
             row_where(kwhere, c, i, e->string);
             report(c, NG_ECONFIG, kwhere,
@@ -608,16 +700,23 @@ static void json_objects_form(parse_ctx *c, const cJSON *root, strvec *header,
         return;
     }
     if (!cJSON_IsObject(first)) {
-        json_object_row(c, first, 0, header, cells); /* reports it */
+        char where[WHERE_LEN], found[96];
+        row_where(where, c, 0, NULL);
+        ng__json_describe(first, found, sizeof found);
+        report(c, NG_ECONFIG, where, "expected an object (one row), found %s",
+               found);
         return;
     }
-    if (!json_keys(c, first, header)) {
+    column_index ix = {0};
+    if (!json_keys(c, first, header) || !index_columns(c, header, &ix)) {
+        index_free(&ix);
         return;
     }
     size_t i = 0;
     for (const cJSON *e = first; e && c->rc != NG_ENOMEM; e = e->next) {
-        json_object_row(c, e, i++, header, cells);
+        json_object_row(c, e, i++, &ix, cells);
     }
+    index_free(&ix);
     *n_rows = i;
 }
 
@@ -684,7 +783,7 @@ static void json_columns_form(parse_ctx *c, const cJSON *root, strvec *header,
                               strvec *cells, size_t *n_rows)
 {
     char where[WHERE_LEN], found[96];
-    reject_duplicates(c, root, c->source, ": ");
+    reject_repeated_top(c, root);
     for (const cJSON *e = root->child; e; e = e->next) {
         if (strcmp(e->string, "columns") != 0 && strcmp(e->string, "rows")) {
             snprintf(where, sizeof where, "%s: %s", c->source, e->string);

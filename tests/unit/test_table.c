@@ -10,6 +10,7 @@
  * expected/found wording.
  */
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "netgov/experiment.h"
@@ -479,6 +480,125 @@ static void test_table_refuses_files_over_256_mb(void **state)
     assert_int_equal(rmdir(dir), 0);
 }
 
+/* ---- limits ---- */
+
+/* A growable text for generated tables. */
+typedef struct text {
+    char *s;
+    size_t n, cap;
+} text;
+
+static void put(text *t, const char *s)
+{
+    size_t len = strlen(s);
+    if (t->n + len + 1 > t->cap) {
+        t->cap = 2 * (t->n + len + 1);
+        t->s = realloc(t->s, t->cap);
+        assert_non_null(t->s);
+    }
+    memcpy(t->s + t->n, s, len + 1);
+    t->n += len;
+}
+
+static double cpu_seconds(void)
+{
+    return (double)clock() / CLOCKS_PER_SEC;
+}
+
+static void test_table_refuses_more_than_1000_columns(void **state)
+{
+    (void)state;
+    for (int form = 0; form < 3; form++) {
+        for (int cols = 1000; cols <= 1001; cols++) {
+            text t = {0};
+            char name[32];
+            put(&t, form == 0 ? "" : form == 1 ? "[{" : "{\"columns\": [");
+            for (int j = 0; j < cols; j++) {
+                snprintf(name, sizeof name,
+                         form == 0   ? "%sc%d"
+                         : form == 1 ? "%s\"c%d\": 1"
+                                     : "%s\"c%d\"",
+                         j ? ", " : "", j);
+                put(&t, name);
+            }
+            put(&t, form == 0 ? "\n" : form == 1 ? "}]" : "], \"rows\": [[");
+            for (int j = 0; form != 1 && j < cols; j++) {
+                put(&t, j ? ",1" : "1");
+            }
+            put(&t, form == 2 ? "]]}" : "\n");
+            ng_table tab;
+            ng_errors errs;
+            memset(&errs, 0, sizeof errs);
+            const char *source = form ? "t.json" : "t.csv";
+            int rc = ng_table_parse(t.s, t.n, source, &tab, &errs);
+            if (cols == 1000) {
+                if (rc) {
+                    unit_print_errors(&errs);
+                }
+                assert_int_equal(rc, 0);
+                assert_int_equal(tab.n_cols, 1000);
+                assert_int_equal(tab.n_rows, 1);
+            } else {
+                assert_int_equal(rc, NG_ECONFIG);
+                assert_int_equal(errs.n, 1);
+                assert_contains(errs.items[0].msg,
+                                "expected at most 1000 columns, found more");
+                assert_null(tab.cells);
+            }
+            ng_table_free(&tab);
+            free(t.s);
+        }
+    }
+}
+
+/* Keys of a row beyond the columns, and keys of the columns/rows form's
+ * top level, are reported without comparing every pair of them: 200,000
+ * keys took minutes (2 * 10^10 comparisons), now a fraction of a second. */
+static void test_table_rows_of_many_keys_take_linear_time(void **state)
+{
+    (void)state;
+    for (int form = 0; form < 2; form++) {
+        text t = {0};
+        put(&t, form == 0 ? "[{\"a\": 1}, {\"a\": 2"
+                          : "{\"columns\": [\"a\"], "
+                            "\"rows\": [[1]]");
+        char key[32];
+        for (int j = 0; j < 200000; j++) {
+            snprintf(key, sizeof key, ", \"k%d\": 1", j);
+            put(&t, key);
+        }
+        put(&t, form == 0 ? "}]" : "}");
+        ng_table tab;
+        ng_errors errs;
+        memset(&errs, 0, sizeof errs);
+        double t0 = cpu_seconds();
+        assert_int_equal(ng_table_parse(t.s, t.n, "t.json", &tab, &errs),
+                         NG_ECONFIG);
+        double cpu = cpu_seconds() - t0;
+        print_message("200000 keys (%s): %.3f s CPU\n",
+                      form ? "top level" : "row", cpu);
+        assert_true(cpu < 5.0);
+        assert_int_equal(errs.n, NG_MAX_ERRORS);
+        assert_int_equal(errs.dropped, 200000 - NG_MAX_ERRORS);
+        assert_string_equal(errs.items[0].where,
+                            form ? "t.json: k0" : "t.json: rows[1].k0");
+        ng_table_free(&tab);
+        free(t.s);
+    }
+    /* A repeated column key among many is still found, in its row. */
+    text t = {0};
+    put(&t, "[{\"a\": 1, \"b\": 2}, {\"b\": 3, \"a\": 4, \"b\": 5}]");
+    ng_errors errs;
+    ng_table tab;
+    memset(&errs, 0, sizeof errs);
+    assert_int_equal(ng_table_parse(t.s, t.n, "t.json", &tab, &errs),
+                     NG_ECONFIG);
+    assert_int_equal(errs.n, 1);
+    assert_error(&errs, 0, "t.json: rows[1].b",
+                 "expected each key once, found it twice");
+    free(t.s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -501,6 +621,8 @@ int main(void)
         cmocka_unit_test(test_table_reads_csv_and_json_files),
         cmocka_unit_test(test_table_unreadable_files_are_io_errors),
         cmocka_unit_test(test_table_refuses_files_over_256_mb),
+        cmocka_unit_test(test_table_refuses_more_than_1000_columns),
+        cmocka_unit_test(test_table_rows_of_many_keys_take_linear_time),
     };
     return cmocka_run_group_tests_name("table", tests, unit_group_setup, NULL);
 }
