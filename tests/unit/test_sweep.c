@@ -1212,7 +1212,7 @@ static void test_sweep_threads_same_lines(void **state)
     memset(&three, 0, sizeof three);
     ng_error err;
     memset(&err, 0, sizeof err);
-    volatile sig_atomic_t go = 0;
+    atomic_int go = 0;
     assert_int_equal(
         ng_sweep_run_threads(&f.sweep, todo, n, 1, collect, &one, &go, &err),
         0);
@@ -1246,7 +1246,7 @@ static void test_sweep_threads_same_lines(void **state)
     collected_free(&part);
 
     /* A stop flag raised before the start runs nothing. */
-    volatile sig_atomic_t stop = 1;
+    atomic_int stop = 1;
     collected none;
     memset(&none, 0, sizeof none);
     assert_int_equal(
@@ -1448,6 +1448,29 @@ static const char *const store_lines[] = {
     "{\"tick\":[1],\"members\":[2]}}",
 };
 
+/* A line as the store writes it: with its "check" member, FNV-1a 64 of
+ * the fingerprint ("<spec hash> seed <master seed>"), a newline and the
+ * line before ,"check" (docs/EXPERIMENTS.md). */
+static char *with_check(const char *line, const char *hash, uint64_t seed)
+{
+    char fp[96];
+    snprintf(fp, sizeof fp, "%s seed %llu", hash, (unsigned long long)seed);
+    uint64_t h = UINT64_C(14695981039346656037);
+    size_t n = strlen(line) - 1;
+    for (const char *c = fp; *c; c++) {
+        h = (h ^ (unsigned char)*c) * UINT64_C(1099511628211);
+    }
+    h = (h ^ '\n') * UINT64_C(1099511628211);
+    for (size_t k = 0; k < n; k++) {
+        h = (h ^ (unsigned char)line[k]) * UINT64_C(1099511628211);
+    }
+    char *out = malloc(n + 32);
+    assert_non_null(out);
+    snprintf(out, n + 32, "%.*s,\"check\":\"%016llx\"}", (int)n, line,
+             (unsigned long long)h);
+    return out;
+}
+
 static ng_provenance store_provenance(const char *hash)
 {
     ng_provenance pv;
@@ -1547,8 +1570,9 @@ static void test_store_open_append_resume_finish(void **state)
     assert_int_equal(st.n_done, 2);
     ng_store_close(&st);
     long whole = file_size(runs);
-    assert_true(whole ==
-                (long)(strlen(store_lines[3]) + strlen(store_lines[1]) + 2));
+    /* Each line gains ,"check":"<16 hex digits>" (27 bytes). */
+    assert_true(whole == (long)(strlen(store_lines[3]) +
+                                strlen(store_lines[1]) + 2 + 2 * 27));
     FILE *f = fopen(runs, "a");
     assert_non_null(f);
     fputs("{\"run\":", f);
@@ -1588,14 +1612,16 @@ static void test_store_open_append_resume_finish(void **state)
     assert_non_null(all);
     size_t want_len = 0;
     for (size_t r = 0; r < 4; r++) {
-        want_len += strlen(store_lines[r]) + 1;
+        want_len += strlen(store_lines[r]) + 1 + 27;
     }
     char *want = malloc(want_len + 1);
     assert_non_null(want);
     want[0] = '\0';
     for (size_t r = 0; r < 4; r++) {
-        strcat(want, store_lines[r]);
+        char *checked = with_check(store_lines[r], hash, pv.master_seed);
+        strcat(want, checked);
         strcat(want, "\n");
+        free(checked);
     }
     assert_string_equal(all, want);
     free(want);
