@@ -436,6 +436,15 @@ static int lead(job *j, const sweep_args *a, const char *cmd, int ranks,
             serve(j);
         }
     } else {
+        if (st.n_quarantined) {
+            /* Said even with --quiet: results were found damaged. */
+            fprintf(stderr,
+                    "netgov: %s/runs.jsonl: set aside %zu damaged or foreign "
+                    "line%s in %s/quarantine.jsonl; their runs are done "
+                    "again\n",
+                    j->out, st.n_quarantined, st.n_quarantined == 1 ? "" : "s",
+                    j->out);
+        }
         code = run_store(j, a, &st, &pv, ranks);
     }
     ng_store_close(&st);

@@ -35,7 +35,12 @@ static int point_means(const ng_spec *s, size_t points, const char *runs,
     while (getline(&line, &cap, in) > 0) {
         cJSON *run = cJSON_Parse(line);
         const cJSON *p = cJSON_GetObjectItemCaseSensitive(run, "point");
-        size_t pt = cJSON_IsNumber(p) ? (size_t)p->valuedouble : points;
+        /* Range-checked before the conversion: a number out of range
+         * (1e300) must not become some point's index. */
+        size_t pt = cJSON_IsNumber(p) && p->valuedouble >= 0 &&
+                            p->valuedouble < (double)points
+                        ? (size_t)p->valuedouble
+                        : points;
         for (size_t o = 0; o < n_out && pt < points; o++) {
             double v = ng__run_metric(run, s->outputs[o]);
             if (!isnan(v)) {

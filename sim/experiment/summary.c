@@ -34,19 +34,19 @@ static void wilson(ng_stat *st, double level)
 
 /* Statistics of one stream of values without keeping them (Welford's
  * update): a sweep point may have a million replications, and keeping
- * every run of a point would cost ~22 KB each.  The mean is the same
- * running mean GSL computes; the variance may differ from GSL's two-pass
- * value in the last digits. */
+ * every run of a point would cost ~22 KB each.  The mean is the running
+ * mean GSL computes, in long double as GSL does; the variance may differ
+ * from GSL's two-pass value in the last digits. */
 typedef struct moments {
     size_t n;
-    double mean, m2;
+    long double mean, m2; /* long double, as in GSL's running mean */
 } moments;
 
 static void moments_add(moments *m, double x)
 {
     m->n++;
-    double d = x - m->mean;
-    m->mean += d / (double)m->n;
+    long double d = x - m->mean;
+    m->mean += d / (long double)m->n;
     m->m2 += d * (x - m->mean);
 }
 
@@ -58,11 +58,11 @@ static void moments_stat(const moments *m, double level, ng_stat *st)
     if (m->n == 0) {
         return;
     }
-    st->mean = m->mean;
+    st->mean = (double)m->mean;
     if (m->n == 1) {
         return;
     }
-    st->sd = sqrt(m->m2 / (double)(m->n - 1));
+    st->sd = sqrt((double)(m->m2 / (long double)(m->n - 1)));
     if (!(level > 0 && level < 1)) {
         return;
     }
