@@ -565,6 +565,13 @@ static int copy_kept(void *ctx, FILE *out, ng_error *err)
                          : 0;
 }
 
+/* A device or a pipe named runs.jsonl would be read without end. */
+static bool regular(FILE *f)
+{
+    struct stat sb;
+    return fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
 /* Marks the runs an earlier attempt finished.  A damaged line (and a
  * second line of a run) is set aside in quarantine.jsonl and its run will
  * be redone; a last line a crash left without its newline is dropped.
@@ -579,6 +586,11 @@ static int scan_runs(ng_store *st, const char *path, const layout *L,
                    ? 0
                    : ng_errors_add(errs, NG_EIO, path, "cannot open: %s",
                                    ng__errno_text(errno, why));
+    }
+    if (!regular(f)) {
+        fclose(f);
+        return ng_errors_add(errs, NG_ECONFIG, path,
+                             "expected a regular file (a sweep's runs)");
     }
     char *line = NULL;
     size_t cap = 0, lineno = 0, n_drop = 0, drop_cap = 0;
@@ -875,9 +887,12 @@ static int collate_open(collation *c, const char *const *inputs,
     int rc = c->in ? 0 : ng_error_set(err, NG_ENOMEM, NULL, "out of memory");
     for (size_t k = 0; rc == 0 && k < n_inputs; k++) {
         c->in[k] = fopen(inputs[k], "r");
-        rc = c->in[k] ? index_file(c, k, inputs[k], &layouts[k], err)
-                      : ng_error_set(err, NG_EIO, inputs[k], "cannot open: %s",
-                                     ng__errno_text(errno, why));
+        rc = !c->in[k] ? ng_error_set(err, NG_EIO, inputs[k], "cannot open: %s",
+                                      ng__errno_text(errno, why))
+             : !regular(c->in[k])
+                 ? ng_error_set(err, NG_ECONFIG, inputs[k],
+                                "expected a regular file (a sweep's runs)")
+                 : index_file(c, k, inputs[k], &layouts[k], err);
     }
     if (rc == 0 && c->n) {
         qsort(c->e, c->n, sizeof *c->e, by_run);

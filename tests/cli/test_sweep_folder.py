@@ -236,6 +236,16 @@ def main():
             r.status == 2 and "attempts: expected an integer" in r.err,
             r.err[-400:])
 
+    # A device in place of runs.jsonl is refused, not read without end.
+    case = os.path.join(d, "device")
+    shutil.copytree(ref, case)
+    os.remove(os.path.join(case, "runs.jsonl"))
+    os.symlink("/dev/zero", os.path.join(case, "runs.jsonl"))
+    r = s.run("sweep", "s.json", "--out", case, "-q", cwd=d, timeout=20)
+    s.check("runs.jsonl a device: exit 2, expected a regular file",
+            r.status == 2 and "expected a regular file" in r.err,
+            r.err[-400:])
+
     # Runs left without their manifest are not adopted by another sweep.
     case = os.path.join(d, "nomanifest")
     shutil.copytree(os.path.join(d, "seed8"), case)
