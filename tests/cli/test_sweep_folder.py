@@ -328,7 +328,7 @@ def main():
                 not os.path.exists(out))
 
     # ---- the lock ----
-    big = dict(SPEC, set={"run.ticks": 400}, replications=400)
+    big = dict(SPEC, set={"run.ticks": 300}, replications=150)
     write_spec(d, "big.json", big)
     held = os.path.join(d, "held")
     first = subprocess.Popen([s.binary, "sweep", "big.json", "--out", held,
