@@ -207,9 +207,9 @@ static int manifest_valid(const cJSON *m, const char *path, ng_errors *errs)
                               "points times replications");
     }
     if (!whole_in(cJSON_GetObjectItemCaseSensitive(m, "master_seed"), 0,
-                  18446744073709551615.0)) {
+                  EXACT_MAX)) {
         return manifest_field(errs, path, m, "master_seed",
-                              "an integer from 0 to 2^64-1");
+                              "an integer from 0 to 2^53");
     }
     const cJSON *c = cJSON_GetObjectItemCaseSensitive(m, "confidence");
     if (!cJSON_IsNumber(c) || !(c->valuedouble > 0 && c->valuedouble < 1)) {
