@@ -228,7 +228,9 @@ void ng_sweep_hash(const char *const *parts, size_t n, char out[32]);
  * line of a run is set aside in quarantine.jsonl (its run is redone) and a
  * line cut short by a crash is dropped.  A folder made by a different
  * spec, a damaged manifest, or runs without a manifest are refused with
- * NG_ECONFIG.  Writes the manifest with status "running". */
+ * NG_ECONFIG.  Writes the manifest with status "running".  The lock is a
+ * POSIX record lock, so it keeps other processes out, not another store
+ * of the same process on the same folder. */
 int ng_store_open(ng_store *st, const char *dir, const ng_provenance *pv,
                   ng_errors *errs);
 /* Appends one line (a JSON object, which gets its "check" member) with a
