@@ -33,7 +33,8 @@
 #include "netgov/netgov.h"
 #include "netgov/sweep.h"
 
-#define LAYOUT_VERSION 1
+/* 2: run lines end with their "check" member; quarantine.jsonl. */
+#define LAYOUT_VERSION 2
 
 void ng_sweep_hash(const char *const *parts, size_t n, char out[32])
 {
@@ -182,8 +183,16 @@ static int manifest_valid(const cJSON *m, const char *path, ng_errors *errs)
                              "expected a JSON object (a sweep's manifest)");
     }
     const cJSON *lv = cJSON_GetObjectItemCaseSensitive(m, "layout_version");
+    if (whole_in(lv, 1, LAYOUT_VERSION - 1)) {
+        return ng_errors_add(
+            errs, NG_ECONFIG, path,
+            "layout_version: this folder has layout %d, whose lines carry "
+            "no check; finish or merge it with the netgov version that "
+            "started it, or start afresh in another --out folder",
+            (int)lv->valuedouble);
+    }
     if (!whole_in(lv, LAYOUT_VERSION, LAYOUT_VERSION)) {
-        return manifest_field(errs, path, m, "layout_version", "1");
+        return manifest_field(errs, path, m, "layout_version", "2");
     }
     for (size_t k = 0; k < sizeof strings / sizeof *strings; k++) {
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(m, strings[k]);

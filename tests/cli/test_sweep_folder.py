@@ -236,6 +236,20 @@ def main():
             r.status == 2 and "attempts: expected an integer" in r.err,
             r.err[-400:])
 
+    # A folder of the layout before lines had checks: refused, saying why.
+    case = os.path.join(d, "layout1")
+    shutil.copytree(ref, case)
+    mpath = os.path.join(case, "manifest.json")
+    man = clitest.load_json_file(mpath)
+    s.check("manifest: layout_version 2", man.get("layout_version") == 2)
+    man["layout_version"] = 1
+    with open(mpath, "w") as f:
+        json.dump(man, f)
+    r = s.run("sweep", "s.json", "--out", case, "-q", cwd=d)
+    s.check("a folder of layout 1: exit 2 saying its lines carry no check",
+            r.status == 2 and "layout 1" in r.err and "no check" in r.err,
+            r.err[-400:])
+
     # A device in place of runs.jsonl is refused, not read without end.
     case = os.path.join(d, "device")
     shutil.copytree(ref, case)
