@@ -10,7 +10,7 @@
 #ifndef NETGOV_SWEEP_H
 #define NETGOV_SWEEP_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -191,10 +191,13 @@ typedef void (*ng_line_sink)(void *ctx, size_t run, const char *line);
 
 /* Runs the listed runs on `threads` threads and hands each line to sink.
  * Stops taking new runs once *stop becomes non-zero (lines of runs in
- * flight are still delivered).  Returns 0 or NG_ENOMEM / NG_EINVAL. */
+ * flight are still delivered).  stop may be set from a signal handler: a
+ * lock-free atomic_int is async-signal-safe and, unlike a volatile
+ * sig_atomic_t, may be read by other threads.  Returns 0 or NG_ENOMEM /
+ * NG_EINVAL. */
 int ng_sweep_run_threads(const ng_sweep *s, const size_t *todo, size_t n_todo,
                          int threads, ng_line_sink sink, void *ctx,
-                         volatile sig_atomic_t *stop, ng_error *err);
+                         atomic_int *stop, ng_error *err);
 
 /* ---- the output folder (store.c) ---- */
 
@@ -212,12 +215,15 @@ typedef struct ng_provenance {
     int threads, ranks;
 } ng_provenance;
 
-/* An open output folder: runs.jsonl opened for appending and which runs of
- * this shard it already holds. */
+/* An open output folder: runs.jsonl opened for appending, which runs of
+ * this shard it already holds, and the lock on the folder. */
 typedef struct ng_store {
     char dir[4096];
     int fd;
-    size_t n_runs; /* of the whole sweep */
+    int lock_fd;          /* holds the lock on sweep.lock */
+    char fingerprint[96]; /* what each line's check covers besides it */
+    size_t n_quarantined; /* lines set aside when it was opened */
+    size_t n_runs;        /* of the whole sweep */
     unsigned char *done;
     size_t n_done, n_mine; /* done and total runs of this shard */
     size_t n_failed;       /* runs with an error, known after finishing */
@@ -230,15 +236,21 @@ typedef struct ng_store {
  * with (not a cryptographic hash). */
 void ng_sweep_hash(const char *const *parts, size_t n, char out[32]);
 
-/* Opens (creating) the folder.  If it holds an earlier attempt of the same
- * sweep (same spec hash, engine version and shard), the runs already in
- * runs.jsonl count as done and a line cut short by a crash is dropped; a
- * folder made by a different spec is refused with NG_ECONFIG.  Writes the
- * manifest with status "running". */
+/* Opens (creating) the folder and locks it (sweep.lock; NG_EIO naming the
+ * holder's pid when another process has it), removing the temporaries of
+ * a killed attempt.  If it holds an earlier attempt of the same sweep
+ * (same spec hash, seed, engine version and shard), the runs already in
+ * runs.jsonl count as done: a line that is damaged, foreign or a second
+ * line of a run is set aside in quarantine.jsonl (its run is redone) and a
+ * line cut short by a crash is dropped.  A folder made by a different
+ * spec, a damaged manifest, or runs without a manifest are refused with
+ * NG_ECONFIG.  Writes the manifest with status "running".  The lock is a
+ * POSIX record lock, so it keeps other processes out, not another store
+ * of the same process on the same folder. */
 int ng_store_open(ng_store *st, const char *dir, const ng_provenance *pv,
                   ng_errors *errs);
-/* Appends one line with a single write, so a crash loses at most the lines
- * not yet written. */
+/* Appends one line (a JSON object, which gets its "check" member) with a
+ * single write, so a crash loses at most the lines not yet written. */
 int ng_store_append(ng_store *st, const char *line, ng_error *err);
 /* Rewrites runs.jsonl in run order, writes summary.json and summary.csv
  * (unless this is one shard of several) and marks the manifest
@@ -247,7 +259,10 @@ int ng_store_finish(ng_store *st, const ng_provenance *pv, ng_error *err);
 void ng_store_close(ng_store *st);
 
 /* Merges the folders of all shards of one sweep into out_dir: the same
- * runs.jsonl, summary.json and summary.csv as an unsharded sweep. */
+ * runs.jsonl, summary.json and summary.csv as an unsharded sweep.  Every
+ * manifest field and line is checked before anything is written; a
+ * damaged line is refused (NG_ECONFIG) naming its file and line, and a
+ * failed merge leaves no runs without summary and manifest. */
 int ng_store_merge(const char *out_dir, const char *const *dirs, size_t n,
                    ng_errors *errs);
 
@@ -261,7 +276,7 @@ void ng_mpi_stop(void);
  * passes their lines to sink; on the other ranks: runs what rank 0 sends
  * (todo and sink are ignored there).  Needs at least two ranks. */
 int ng_sweep_run_mpi(const ng_sweep *s, const size_t *todo, size_t n_todo,
-                     ng_line_sink sink, void *ctx, volatile sig_atomic_t *stop,
+                     ng_line_sink sink, void *ctx, atomic_int *stop,
                      ng_error *err);
 
 /* ---- summaries (summary.c) ---- */

@@ -26,12 +26,16 @@ typedef struct sweep_args {
     bool quiet, series;
 } sweep_args;
 
-static volatile sig_atomic_t stop_requested;
+/* Read by the worker threads and MPI coordinator: an atomic, lock-free
+ * (checked below), so setting it in a signal handler is safe. */
+static atomic_int stop_requested;
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2,
+               "the stop flag must be lock-free to be set by a signal");
 
 static void on_signal(int sig)
 {
     (void)sig;
-    stop_requested = 1;
+    atomic_store(&stop_requested, 1);
 }
 
 static bool read_shard(const char *value, void *field)
@@ -281,7 +285,7 @@ static void to_store(void *ctx, size_t run, const char *line)
         c->status = ng_store_append(c->store, line, &c->err);
     }
     if (c->status) {
-        stop_requested = 1;
+        atomic_store(&stop_requested, 1);
     }
     cli_progress_step(&c->progress);
 }
@@ -433,6 +437,15 @@ static int lead(job *j, const sweep_args *a, const char *cmd, int ranks,
             serve(j);
         }
     } else {
+        if (st.n_quarantined) {
+            /* Said even with --quiet: results were found damaged. */
+            fprintf(stderr,
+                    "netgov: %s/runs.jsonl: set aside %zu damaged or foreign "
+                    "line%s in %s/quarantine.jsonl; their runs are done "
+                    "again\n",
+                    j->out, st.n_quarantined, st.n_quarantined == 1 ? "" : "s",
+                    j->out);
+        }
         code = run_store(j, a, &st, &pv, ranks);
     }
     ng_store_close(&st);

@@ -204,7 +204,7 @@ typedef struct pool {
     size_t n_todo, next;
     ng_line_sink sink;
     void *ctx;
-    volatile sig_atomic_t *stop;
+    atomic_int *stop;
     int status;
     pthread_mutex_t lock;
 } pool;
@@ -214,8 +214,8 @@ static void *worker(void *arg)
     pool *pl = arg;
     for (;;) {
         pthread_mutex_lock(&pl->lock);
-        bool done =
-            pl->next >= pl->n_todo || pl->status || (pl->stop && *pl->stop);
+        bool done = pl->next >= pl->n_todo || pl->status ||
+                    (pl->stop && atomic_load(pl->stop));
         size_t r = done ? 0 : pl->todo[pl->next++];
         pthread_mutex_unlock(&pl->lock);
         if (done) {
@@ -236,7 +236,7 @@ static void *worker(void *arg)
 
 int ng_sweep_run_threads(const ng_sweep *s, const size_t *todo, size_t n_todo,
                          int threads, ng_line_sink sink, void *ctx,
-                         volatile sig_atomic_t *stop, ng_error *err)
+                         atomic_int *stop, ng_error *err)
 {
     /* Once, before any worker thread starts. */
     ng__gsl_init();

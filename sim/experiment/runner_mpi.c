@@ -77,8 +77,7 @@ static int work(const ng_sweep *s, ng_error *err)
 
 /* Rank 0: answer every message until each worker has been told to stop. */
 static int coordinate(const size_t *todo, size_t n_todo, ng_line_sink sink,
-                      void *ctx, volatile sig_atomic_t *stop, int ranks,
-                      ng_error *err)
+                      void *ctx, atomic_int *stop, int ranks, ng_error *err)
 {
     size_t next = 0;
     int stopped = 0, rc = 0;
@@ -107,7 +106,8 @@ static int coordinate(const size_t *todo, size_t n_todo, ng_line_sink sink,
             MPI_Recv(&ignored, 1, MPI_LONG_LONG, from, TAG_ASK, MPI_COMM_WORLD,
                      MPI_STATUS_IGNORE);
         }
-        long long run = next < n_todo && !*stop ? (long long)todo[next++] : -1;
+        long long run =
+            next < n_todo && !atomic_load(stop) ? (long long)todo[next++] : -1;
         running[from] = run;
         stopped += run < 0;
         MPI_Send(&run, 1, MPI_LONG_LONG, from, TAG_RUN, MPI_COMM_WORLD);
@@ -118,7 +118,7 @@ static int coordinate(const size_t *todo, size_t n_todo, ng_line_sink sink,
 }
 
 int ng_sweep_run_mpi(const ng_sweep *s, const size_t *todo, size_t n_todo,
-                     ng_line_sink sink, void *ctx, volatile sig_atomic_t *stop,
+                     ng_line_sink sink, void *ctx, atomic_int *stop,
                      ng_error *err)
 {
     ng__gsl_init();

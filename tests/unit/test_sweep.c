@@ -26,6 +26,7 @@
  * NG_UNIT_SKIP='test_store_*' runs the rest.
  */
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1212,7 +1213,7 @@ static void test_sweep_threads_same_lines(void **state)
     memset(&three, 0, sizeof three);
     ng_error err;
     memset(&err, 0, sizeof err);
-    volatile sig_atomic_t go = 0;
+    atomic_int go = 0;
     assert_int_equal(
         ng_sweep_run_threads(&f.sweep, todo, n, 1, collect, &one, &go, &err),
         0);
@@ -1246,7 +1247,7 @@ static void test_sweep_threads_same_lines(void **state)
     collected_free(&part);
 
     /* A stop flag raised before the start runs nothing. */
-    volatile sig_atomic_t stop = 1;
+    atomic_int stop = 1;
     collected none;
     memset(&none, 0, sizeof none);
     assert_int_equal(
@@ -1448,6 +1449,29 @@ static const char *const store_lines[] = {
     "{\"tick\":[1],\"members\":[2]}}",
 };
 
+/* A line as the store writes it: with its "check" member, FNV-1a 64 of
+ * the fingerprint ("<spec hash> seed <master seed>"), a newline and the
+ * line before ,"check" (docs/EXPERIMENTS.md). */
+static char *with_check(const char *line, const char *hash, uint64_t seed)
+{
+    char fp[96];
+    snprintf(fp, sizeof fp, "%s seed %llu", hash, (unsigned long long)seed);
+    uint64_t h = UINT64_C(14695981039346656037);
+    size_t n = strlen(line) - 1;
+    for (const char *c = fp; *c; c++) {
+        h = (h ^ (unsigned char)*c) * UINT64_C(1099511628211);
+    }
+    h = (h ^ '\n') * UINT64_C(1099511628211);
+    for (size_t k = 0; k < n; k++) {
+        h = (h ^ (unsigned char)line[k]) * UINT64_C(1099511628211);
+    }
+    char *out = malloc(n + 32);
+    assert_non_null(out);
+    snprintf(out, n + 32, "%.*s,\"check\":\"%016llx\"}", (int)n, line,
+             (unsigned long long)h);
+    return out;
+}
+
 static ng_provenance store_provenance(const char *hash)
 {
     ng_provenance pv;
@@ -1547,8 +1571,9 @@ static void test_store_open_append_resume_finish(void **state)
     assert_int_equal(st.n_done, 2);
     ng_store_close(&st);
     long whole = file_size(runs);
-    assert_true(whole ==
-                (long)(strlen(store_lines[3]) + strlen(store_lines[1]) + 2));
+    /* Each line gains ,"check":"<16 hex digits>" (27 bytes). */
+    assert_true(whole == (long)(strlen(store_lines[3]) +
+                                strlen(store_lines[1]) + 2 + 2 * 27));
     FILE *f = fopen(runs, "a");
     assert_non_null(f);
     fputs("{\"run\":", f);
@@ -1588,14 +1613,16 @@ static void test_store_open_append_resume_finish(void **state)
     assert_non_null(all);
     size_t want_len = 0;
     for (size_t r = 0; r < 4; r++) {
-        want_len += strlen(store_lines[r]) + 1;
+        want_len += strlen(store_lines[r]) + 1 + 27;
     }
     char *want = malloc(want_len + 1);
     assert_non_null(want);
     want[0] = '\0';
     for (size_t r = 0; r < 4; r++) {
-        strcat(want, store_lines[r]);
+        char *checked = with_check(store_lines[r], hash, pv.master_seed);
+        strcat(want, checked);
         strcat(want, "\n");
+        free(checked);
     }
     assert_string_equal(all, want);
     free(want);
@@ -1789,6 +1816,113 @@ static void test_store_refuses_a_broken_line(void **state)
     assert_int_not_equal(rc, 0);
 }
 
+/* A full disk: the error names runs.jsonl and the system's reason, not
+ * just "short write". */
+static void test_store_append_full_disk_names_reason(void **state)
+{
+    (void)state;
+    int full = open("/dev/full", O_WRONLY);
+    if (full < 0) {
+        skip();
+    }
+    char tmp[] = "/tmp/ng_sweep_test_XXXXXX";
+    assert_non_null(mkdtemp(tmp));
+    char hash[32];
+    const char *parts[] = {"full"};
+    ng_sweep_hash(parts, 1, hash);
+    ng_provenance pv = store_provenance(hash);
+    ng_store st;
+    open_ok(&st, tmp, &pv);
+    assert_int_equal(dup2(full, st.fd), st.fd);
+    close(full);
+    ng_error err;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(ng_store_append(&st, store_lines[0], &err), NG_EIO);
+    assert_contains(err.where, "runs.jsonl");
+    assert_contains(err.msg, "No space left on device");
+    ng_store_close(&st);
+    remove_tree(tmp);
+}
+
+/* The streaming point summary agrees with ng_stat_describe over all the
+ * values (the mean exactly, sd and interval to rounding), and a summary of
+ * many runs keeps no run. */
+static void test_point_summary_streams(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    static double x[N];
+    ng__point_acc *a = ng__point_acc_new();
+    assert_non_null(a);
+    for (size_t r = 0; r < N; r++) {
+        x[r] = 1e6 + (double)((r * 7919) % 101) / 7.0;
+        char line[400];
+        snprintf(line, sizeof line,
+                 "{\"run\":%zu,\"point\":0,\"id\":\"a\",\"rep\":%zu,"
+                 "\"seed\":1,\"params\":{},\"outcome\":\"survived\","
+                 "\"cause\":\"none\",\"summary\":{\"v\":%.17g},"
+                 "\"series\":{\"tick\":[1],\"members\":[%.17g]}}",
+                 r, r, x[r], x[r]);
+        cJSON *run = parse_json(line);
+        assert_int_equal(ng__point_acc_add(a, run), 0);
+        cJSON_Delete(run);
+    }
+    cJSON *p = ng__point_acc_json(a, 0.95);
+    ng__point_acc_free(a);
+    assert_non_null(p);
+    ng_stat want;
+    ng_stat_describe(x, N, 0.95, &want);
+    const cJSON *v = unit_json_item(unit_json_item(p, "metrics"), "v");
+    assert_true(unit_json_number(v, "n") == N);
+    assert_true(unit_json_number(v, "mean") == want.mean);
+    assert_near(unit_json_number(v, "sd"), want.sd, 1e-9 * want.sd);
+    assert_near(unit_json_number(v, "ci_low"), want.ci_low, 1e-9);
+    assert_near(unit_json_number(v, "ci_high"), want.ci_high, 1e-9);
+    const cJSON *band = unit_json_item(unit_json_item(p, "series"), "members");
+    assert_true(
+        cJSON_GetArrayItem(unit_json_item(band, "mean"), 0)->valuedouble ==
+        want.mean);
+    cJSON_Delete(p);
+}
+
+/* Lines are checked before use: members of the wrong type or out of
+ * range are reported by name, never dereferenced or converted. */
+static void test_run_line_checked(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *line, *why;
+    } bad[] = {
+        {"{\"run\":1,\"id\":\"a\",\"rep\":1,\"seed\":1,\"params\":{},"
+         "\"error\":{\"code\":\"x\",\"where\":\"x\",\"message\":\"x\"}}",
+         "point: expected 0 (run 1 / 2 replications), found nothing"},
+        {"{\"run\":1e300,\"point\":0,\"id\":\"a\",\"rep\":1,\"seed\":1}",
+         "run: expected an integer from 0 to 3, found 1e+300"},
+        {"{\"run\":3,\"point\":1e300,\"id\":\"a\",\"rep\":1,\"seed\":1}",
+         "point: expected 1 (run 3 / 2 replications), found 1e+300"},
+        {"{\"run\":1,\"point\":0,\"id\":5,\"rep\":1,\"seed\":1}",
+         "id: expected a string, found 5"},
+        {"{\"run\":1,\"point\":0,\"id\":\"a\",\"rep\":1,\"seed\":1,"
+         "\"params\":{},\"outcome\":\"survived\",\"cause\":\"none\","
+         "\"summary\":{},\"series\":[1]}",
+         "series: expected an object, found [1]"},
+        {"{\"run\":1,\"point\":0,\"id\":\"a\",\"rep\":1,\"seed\":1,"
+         "\"params\":{},\"outcome\":\"survived\",\"cause\":\"none\","
+         "\"summary\":{},\"series\":{\"tick\":[1,2],\"members\":[1]}}",
+         "series.members: expected an array of 2 numbers"},
+        {"{\"run\":0.5,\"point\":0,\"id\":\"a\",\"rep\":0,\"seed\":1}",
+         "run: expected an integer"},
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        cJSON *line = parse_json(bad[k].line);
+        char why[256] = "";
+        size_t run = 0;
+        assert_false(ng__run_line_valid(line, 2, 4, &run, why, sizeof why));
+        assert_contains(why, bad[k].why);
+        cJSON_Delete(line);
+    }
+}
+
 static void test_sweep_hash_known_and_sensitive(void **state)
 {
     (void)state;
@@ -1860,6 +1994,9 @@ int main(void)
         cmocka_unit_test(test_store_finish_reports_missing_run),
         cmocka_unit_test(test_store_counts_failed_runs_once),
         cmocka_unit_test(test_store_refuses_a_broken_line),
+        cmocka_unit_test(test_store_append_full_disk_names_reason),
+        cmocka_unit_test(test_point_summary_streams),
+        cmocka_unit_test(test_run_line_checked),
     };
     /* NG_UNIT_SKIP="test_store_*" leaves tests out (cmocka patterns). */
     const char *skip = getenv("NG_UNIT_SKIP");
