@@ -1,9 +1,16 @@
-#define _POSIX_C_SOURCE 200809L /* open's O_CLOEXEC, fdopen, getpid */
-/* Safe file output (output.h): write to a temporary beside the target and
- * rename on success, so a failed or interrupted run leaves no half file. */
+#define _POSIX_C_SOURCE 200809L /* O_CLOEXEC, fdopen, kill, dirfd */
+/* Safe file output (output.h, docs/OUTPUT.md "How netgov writes files"):
+ * write to a temporary beside the target and rename on success, so a
+ * failed or interrupted run leaves no half file; write straight into
+ * devices and FIFOs, which a rename would replace; follow symbolic links
+ * to the file they name. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,10 +66,6 @@ int ng_output_to_path(const ng_model *m, const char *path,
                       int (*write)(const ng_model *, FILE *, ng_error *),
                       ng_error *err)
 {
-    if (strcmp(path, "-") == 0) {
-        int rc = write(m, stdout, err);
-        return rc ? rc : (fflush(stdout) ? NG_EIO : 0);
-    }
     model_writer w = {m, write};
     return ng__write_atomic(path, write_model, &w, err);
 }
@@ -91,47 +94,324 @@ static int open_temp(const char *path, char *tmp, size_t size)
     return -1; /* errno is EEXIST */
 }
 
+/* Reads the decimal number at s, at most INT_MAX (a pid is an int), that
+ * ends at the character `end`; rest is what follows that character. */
+static bool read_number(const char *s, char end, long *value, const char **rest)
+{
+    long v = 0;
+    const char *c = s;
+    for (; *c >= '0' && *c <= '9'; c++) {
+        if (v > (INT_MAX - (*c - '0')) / 10) {
+            return false;
+        }
+        v = v * 10 + (*c - '0');
+    }
+    if (c == s || *c != end) {
+        return false;
+    }
+    *value = v;
+    *rest = *c ? c + 1 : c;
+    return true;
+}
+
+/* Removes the temporaries "BASE.tmp.PID.N" beside target that a netgov
+ * process left when it was killed while writing (SIGKILL cannot be
+ * caught, so only the next write can clean up): those whose PID names no
+ * process on this machine (kill(pid, 0) fails with ESRCH).  A live
+ * writer's temporary, this process's own and any other name are left
+ * alone.  Failures only mean a leftover stays, so they are not errors. */
+static void remove_stale_temps(const char *target)
+{
+    const char *slash = strrchr(target, '/');
+    const char *base = slash ? slash + 1 : target;
+    char dir[NG_OUT_PATH_MAX];
+    size_t dir_len = slash ? (size_t)(slash - target) + 1 : 0;
+    if (dir_len >= sizeof dir) {
+        return;
+    }
+    memcpy(dir, target, dir_len);
+    strcpy(dir + dir_len, dir_len ? "" : ".");
+    DIR *d = opendir(dir);
+    if (!d) {
+        return;
+    }
+    size_t base_len = strlen(base);
+    long self = (long)getpid();
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        const char *n = e->d_name;
+        if (strncmp(n, base, base_len) != 0 ||
+            strncmp(n + base_len, ".tmp.", 5) != 0) {
+            continue;
+        }
+        const char *rest = NULL;
+        long pid = 0, serial = 0;
+        if (!read_number(n + base_len + 5, '.', &pid, &rest) ||
+            !read_number(rest, '\0', &serial, &rest) || pid <= 0 ||
+            pid == self) {
+            continue;
+        }
+        if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
+            unlinkat(dirfd(d), n, 0);
+        }
+    }
+    closedir(d);
+}
+
+/* Follows the symbolic links of path, a chain of them too, to the name
+ * the data goes to (a link's relative target counts from the link's
+ * folder), so that writing replaces the file a link points at and leaves
+ * the link in place.  A dangling link yields the name it points at. */
+static int resolve_links(const char *path, char *out, size_t size,
+                         ng_error *err)
+{
+    if (strlen(path) >= size) {
+        return ng_error_set(err, NG_EINVAL, path,
+                            "expected a path of at most %zu bytes", size - 1);
+    }
+    strcpy(out, path);
+    for (int hops = 0;; hops++) {
+        struct stat st;
+        if (lstat(out, &st) != 0 || !S_ISLNK(st.st_mode)) {
+            return 0;
+        }
+        if (hops == NG_OUT_MAX_LINKS) {
+            return ng_error_set(err, NG_EINVAL, path,
+                                "expected a file, found a chain of more than "
+                                "%d symbolic links (a loop?)",
+                                NG_OUT_MAX_LINKS);
+        }
+        char link[NG_OUT_PATH_MAX];
+        ssize_t n = readlink(out, link, sizeof link);
+        if (n < 0) {
+            char why[NG_ERRNO_TEXT];
+            return ng_error_set(err, NG_EIO, path,
+                                "cannot read the symbolic link %s: %s", out,
+                                ng__errno_text(errno, why));
+        }
+        const char *slash = strrchr(out, '/');
+        size_t keep = link[0] == '/' || !slash ? 0 : (size_t)(slash - out) + 1;
+        if ((size_t)n >= sizeof link || keep + (size_t)n >= size) {
+            return ng_error_set(err, NG_EINVAL, path,
+                                "expected a path of at most %zu bytes through "
+                                "its symbolic links",
+                                size - 1);
+        }
+        memcpy(out + keep, link, (size_t)n);
+        out[keep + (size_t)n] = '\0';
+    }
+}
+
+/* What a target is, in words, for a refusal. */
+static const char *kind_text(mode_t mode)
+{
+    if (S_ISDIR(mode)) {
+        return "a directory";
+    }
+    if (S_ISBLK(mode)) {
+        return "a block device";
+    }
+    if (S_ISSOCK(mode)) {
+        return "a socket";
+    }
+    return "a special file";
+}
+
+/* Decides how o is written: standard output, straight into a character
+ * device or FIFO (renaming a file over those would replace the device
+ * node or pipe, e.g. /dev/null, with a plain file), or through a
+ * temporary renamed over the regular file (or new name) a path leads to.
+ * Directories, block devices and sockets are refused. */
+static int classify(ng__output *o, ng_error *err)
+{
+    o->tmp[0] = '\0';
+    if (strcmp(o->path, "-") == 0) {
+        o->kind = NG__OUT_STDOUT;
+        return 0;
+    }
+    int rc = resolve_links(o->path, o->target, sizeof o->target, err);
+    if (rc) {
+        return rc;
+    }
+    struct stat st;
+    o->kind = NG__OUT_REPLACE;
+    o->exists = lstat(o->target, &st) == 0;
+    if (!o->exists || S_ISREG(st.st_mode)) {
+        o->mode = o->exists ? st.st_mode : 0;
+        o->uid = o->exists ? st.st_uid : 0;
+        o->gid = o->exists ? st.st_gid : 0;
+        return 0; /* a missing name is created, or creating it says why */
+    }
+    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+        o->kind = NG__OUT_DIRECT;
+        return 0;
+    }
+    if (strcmp(o->target, o->path) != 0) {
+        return ng_error_set(err, NG_EINVAL, o->path,
+                            "expected a file to write, found a symbolic link "
+                            "to %s (%s)",
+                            kind_text(st.st_mode), o->target);
+    }
+    return ng_error_set(err, NG_EINVAL, o->path,
+                        "expected a file to write, found %s",
+                        kind_text(st.st_mode));
+}
+
+/* Where an error about o's data happened: the path given, or the file a
+ * symbolic link led to. */
+static const char *shown(const ng__output *o)
+{
+    return o->kind == NG__OUT_STDOUT ? "<stdout>" : o->target;
+}
+
+/* Flushes f after its writer returned rc, with errno then in `saved`.
+ * A failed stream is reported as such, with its path and reason, in
+ * place of what the writer made of it ("cannot write the text"): the
+ * reason is fflush's, or else the writer's last failed write's (glibc
+ * keeps the error flag, not errno, so errno right after the writer is the
+ * best record of it). */
+static int check_stream(FILE *f, int rc, int saved, const char *where,
+                        ng_error *err)
+{
+    errno = 0;
+    if (fflush(f) == 0 && !ferror(f)) {
+        return rc;
+    }
+    int why = errno ? errno : saved;
+    char text[NG_ERRNO_TEXT];
+    if (why == 0) {
+        return ng_error_set(err, NG_EIO, where, "write failed");
+    }
+    return ng_error_set(err, NG_EIO, where, "write failed: %s",
+                        ng__errno_text(why, text));
+}
+
+/* Calls o's writer on f and flushes; closes f unless it is stdout. */
+static int write_stream(ng__output *o, FILE *f, ng_error *err)
+{
+    errno = 0;
+    int rc = o->write(o->ctx, f, err);
+    rc = check_stream(f, rc, errno, shown(o), err);
+    if (f != stdout && fclose(f) != 0 && rc == 0) {
+        char why[NG_ERRNO_TEXT];
+        rc = ng_error_set(err, NG_EIO, shown(o), "close failed: %s",
+                          ng__errno_text(errno, why));
+    }
+    return rc;
+}
+
+/* Writes o's data into its temporary; on failure removes it. */
+static int write_temp(ng__output *o, bool parents, ng_error *err)
+{
+    int rc = parents ? ng__make_parents(o->target, err) : 0;
+    if (rc) {
+        return rc;
+    }
+    remove_stale_temps(o->target);
+    char why[NG_ERRNO_TEXT];
+    int fd = open_temp(o->target, o->tmp, sizeof o->tmp);
+    if (fd < 0) {
+        o->tmp[0] = '\0';
+        return ng_error_set(err, NG_EIO, shown(o), "cannot create: %s",
+                            ng__errno_text(errno, why));
+    }
+    if (o->exists) {
+        /* Replacing keeps what writing in place would keep: the owner
+         * where allowed (only root may give a file away) and the mode. */
+        if (fchown(fd, o->uid, o->gid) != 0) {
+            (void)!fchown(fd, (uid_t)-1, o->gid);
+        }
+        (void)!fchmod(fd, o->mode & 0777);
+    }
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        rc = ng_error_set(err, NG_EIO, shown(o), "cannot open: %s",
+                          ng__errno_text(errno, why));
+        close(fd);
+    } else {
+        rc = write_stream(o, f, err);
+    }
+    if (rc) {
+        unlink(o->tmp);
+        o->tmp[0] = '\0';
+    }
+    return rc;
+}
+
+/* Writes o's data straight into standard output, a device or a FIFO
+ * (opening a FIFO waits for a reader, as a shell's > does). */
+static int write_direct(ng__output *o, ng_error *err)
+{
+    if (o->kind == NG__OUT_STDOUT) {
+        return write_stream(o, stdout, err);
+    }
+    char why[NG_ERRNO_TEXT];
+    int fd = open(o->target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        int rc = ng_error_set(err, NG_EIO, shown(o), "cannot open: %s",
+                              ng__errno_text(errno, why));
+        if (fd >= 0) {
+            close(fd);
+        }
+        return rc;
+    }
+    return write_stream(o, f, err);
+}
+
+static void remove_temps(ng__output *files, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (files[k].tmp[0]) {
+            unlink(files[k].tmp);
+            files[k].tmp[0] = '\0';
+        }
+    }
+}
+
+int ng__write_set(ng__output *files, size_t n, ng_error *err)
+{
+    int rc = 0;
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        rc = classify(&files[k], err);
+    }
+    /* Every temporary is complete before anything is replaced or sent,
+     * so a failure leaves every target as it was. */
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        if (files[k].kind == NG__OUT_REPLACE) {
+            /* Folders are created for the name given, never where a
+             * symbolic link happens to point. */
+            bool parents = strcmp(files[k].target, files[k].path) == 0;
+            rc = write_temp(&files[k], parents, err);
+        }
+    }
+    /* Streams cannot be taken back, so they come next: if one fails, no
+     * file has been replaced yet. */
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        if (files[k].kind != NG__OUT_REPLACE) {
+            rc = write_direct(&files[k], err);
+        }
+    }
+    for (size_t k = 0; k < n && rc == 0; k++) {
+        ng__output *o = &files[k];
+        if (o->kind == NG__OUT_REPLACE && rename(o->tmp, o->target) != 0) {
+            char why[NG_ERRNO_TEXT];
+            rc = ng_error_set(err, NG_EIO, shown(o),
+                              "cannot rename into place: %s",
+                              ng__errno_text(errno, why));
+        } else {
+            o->tmp[0] = '\0';
+        }
+    }
+    remove_temps(files, n);
+    return rc;
+}
+
 int ng__write_atomic(const char *path,
                      int (*write)(void *ctx, FILE *f, ng_error *err), void *ctx,
                      ng_error *err)
 {
-    int rc = ng__make_parents(path, err);
-    if (rc) {
-        return rc;
-    }
-    char why[NG_ERRNO_TEXT];
-    char tmp[4200];
-    int fd = open_temp(path, tmp, sizeof tmp);
-    if (fd < 0) {
-        return ng_error_set(err, NG_EIO, path, "cannot create: %s",
-                            ng__errno_text(errno, why));
-    }
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        rc = ng_error_set(err, NG_EIO, path, "cannot open: %s",
-                          ng__errno_text(errno, why));
-        close(fd);
-        unlink(tmp);
-        return rc;
-    }
-    rc = write(ctx, f, err);
-    if (fflush(f) != 0 || ferror(f)) {
-        rc = rc ? rc
-                : ng_error_set(err, NG_EIO, path, "write failed: %s",
-                               ng__errno_text(errno, why));
-    }
-    if (fclose(f) != 0 && rc == 0) {
-        rc = ng_error_set(err, NG_EIO, path, "close failed: %s",
-                          ng__errno_text(errno, why));
-    }
-    if (rc == 0 && rename(tmp, path) != 0) {
-        rc = ng_error_set(err, NG_EIO, path, "cannot rename into place: %s",
-                          ng__errno_text(errno, why));
-    }
-    if (rc != 0) {
-        unlink(tmp);
-    }
-    return rc;
+    ng__output o = {.path = path, .write = write, .ctx = ctx};
+    return ng__write_set(&o, 1, err);
 }
 
 static int write_tree(void *ctx, FILE *f, ng_error *err)
