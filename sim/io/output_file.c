@@ -224,6 +224,7 @@ static const char *kind_text(mode_t mode)
 static int classify(ng__output *o, ng_error *err)
 {
     o->tmp[0] = '\0';
+    o->truncate = false;
     if (strcmp(o->path, "-") == 0) {
         o->kind = NG__OUT_STDOUT;
         return 0;
@@ -232,28 +233,40 @@ static int classify(ng__output *o, ng_error *err)
     if (rc) {
         return rc;
     }
-    struct stat st;
+    /* What the kernel reaches may not be what the links' text names: the
+     * links of /proc/PID/fd (/dev/stdout) name pipes as "pipe:[1234]" and
+     * files as they were when opened. */
+    struct stat st, at;
+    bool reached = stat(o->path, &st) == 0;
+    bool named = lstat(o->target, &at) == 0;
     o->kind = NG__OUT_REPLACE;
-    o->exists = lstat(o->target, &st) == 0;
-    if (!o->exists || S_ISREG(st.st_mode)) {
-        o->mode = o->exists ? st.st_mode : 0;
-        o->uid = o->exists ? st.st_uid : 0;
-        o->gid = o->exists ? st.st_gid : 0;
-        return 0; /* a missing name is created, or creating it says why */
+    if (reached && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode) &&
+        !S_ISFIFO(st.st_mode)) {
+        if (strcmp(o->target, o->path) != 0) {
+            return ng_error_set(err, NG_EINVAL, o->path,
+                                "expected a file to write, found a symbolic "
+                                "link to %s (%s)",
+                                kind_text(st.st_mode), o->target);
+        }
+        return ng_error_set(err, NG_EINVAL, o->path,
+                            "expected a file to write, found %s",
+                            kind_text(st.st_mode));
     }
-    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) {
+    if (reached && (!S_ISREG(st.st_mode) || !named || at.st_dev != st.st_dev ||
+                    at.st_ino != st.st_ino)) {
+        /* A device or FIFO, or a file no name leads to: written into,
+         * through the path as given; a file is emptied first, as a
+         * shell's > does. */
         o->kind = NG__OUT_DIRECT;
+        o->truncate = S_ISREG(st.st_mode);
+        strcpy(o->target, o->path); /* no longer than the links' target */
         return 0;
     }
-    if (strcmp(o->target, o->path) != 0) {
-        return ng_error_set(err, NG_EINVAL, o->path,
-                            "expected a file to write, found a symbolic link "
-                            "to %s (%s)",
-                            kind_text(st.st_mode), o->target);
-    }
-    return ng_error_set(err, NG_EINVAL, o->path,
-                        "expected a file to write, found %s",
-                        kind_text(st.st_mode));
+    o->exists = reached;
+    o->mode = reached ? st.st_mode : 0;
+    o->uid = reached ? st.st_uid : 0;
+    o->gid = reached ? st.st_gid : 0;
+    return 0; /* a missing name is created, or creating it says why */
 }
 
 /* Where an error about o's data happened: the path given, or the file a
@@ -345,7 +358,8 @@ static int write_direct(ng__output *o, ng_error *err)
         return write_stream(o, stdout, err);
     }
     char why[NG_ERRNO_TEXT];
-    int fd = open(o->target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    int fd = open(o->target, O_WRONLY | O_NOCTTY | O_CLOEXEC |
+                                 (o->truncate ? O_TRUNC : 0));
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!f) {
         int rc = ng_error_set(err, NG_EIO, shown(o), "cannot open: %s",

@@ -44,8 +44,9 @@ typedef struct ng__output {
     int (*write)(void *ctx, FILE *f, ng_error *err);
     void *ctx;
     int kind;
-    bool exists; /* the target is a regular file now */
-    mode_t mode; /* its mode, owner and group, kept on replacing */
+    bool exists;   /* the target is a regular file now */
+    bool truncate; /* written directly into a regular file */
+    mode_t mode;   /* its mode, owner and group, kept on replacing */
     uid_t uid;
     gid_t gid;
     char target[NG_OUT_PATH_MAX]; /* path, through its symbolic links */

@@ -174,6 +174,34 @@ def check_links(s, doc):
     s.check("links: no temporary left", not leftovers(d), str(leftovers(d)))
 
 
+def check_descriptor_links(s, doc):
+    """A link to /proc/self/fd/1, as /dev/stdout is, reaches standard
+    output, whose link text ("pipe:[N]") is no path to replace.  The link
+    lives in the test's folder: /dev/stdout itself is never a target."""
+    d = s.fresh_dir("fd-links")
+    link = os.path.join(d, "to-stdout")
+    os.symlink("/proc/self/fd/1", link)
+    r = s.run(*RUN, "--out", link, cwd=d)
+    s.check("run --out LINK_TO_STDOUT (a pipe): exit 0", r.status == 0,
+            r.err)
+    s.check("run --out LINK_TO_STDOUT (a pipe): standard output got the "
+            "run document", r.out == doc, "%d bytes" % len(r.out))
+    out = os.path.join(d, "captured.json")
+    with open(out, "w") as f:
+        f.write("older and longer than nothing\n" * 4000)
+    with open(out, "r+b") as f:
+        p = subprocess.run([s.binary] + RUN + ["--out", link], cwd=d,
+                           stdout=f, stderr=subprocess.PIPE, timeout=60)
+    s.check("run --out LINK_TO_STDOUT (a file): exit 0", p.returncode == 0,
+            p.stderr.decode(errors="replace"))
+    s.check("run --out LINK_TO_STDOUT (a file): the file holds exactly the "
+            "run document", clitest.read_bytes(out) == doc)
+    s.check("run --out LINK_TO_STDOUT: the link stays",
+            os.path.islink(link) and os.readlink(link) == "/proc/self/fd/1")
+    s.check("fd-links: no temporary left", not leftovers(d),
+            str(leftovers(d)))
+
+
 def check_directories(s):
     d = s.fresh_dir("dirs")
     os.makedirs(os.path.join(d, "folder"))
@@ -295,6 +323,7 @@ def main():
     check_devices(s, doc)
     check_fifo(s, doc)
     check_links(s, doc)
+    check_descriptor_links(s, doc)
     check_directories(s)
     check_all_or_none(s)
     check_stale_temporaries(s, doc)
