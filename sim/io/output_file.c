@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -114,47 +115,111 @@ static bool read_number(const char *s, char end, long *value, const char **rest)
     return true;
 }
 
+/* The length of the target's name in "NAME.tmp.PID.N", a temporary of a
+ * netgov process that no longer runs on this machine (kill(pid, 0) fails
+ * with ESRCH; not this process, whose temporaries are in use), or 0. */
+static size_t stale_target_len(const char *name)
+{
+    for (const char *t = strstr(name, ".tmp."); t; t = strstr(t + 1, ".tmp.")) {
+        const char *rest = NULL;
+        long pid = 0, serial = 0;
+        if (t > name && read_number(t + 5, '.', &pid, &rest) &&
+            read_number(rest, '\0', &serial, &rest) && pid > 0 &&
+            pid != (long)getpid()) {
+            bool gone = kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+            return gone ? (size_t)(t - name) : 0;
+        }
+    }
+    return 0;
+}
+
+/* Whether name is a stale temporary (of length n) of the target base. */
+static bool stale_temp_of(const char *name, size_t n, const char *base)
+{
+    return n > 0 && n == strlen(base) && strncmp(name, base, n) == 0;
+}
+
+/* The stale temporaries of other targets found in the folder scanned
+ * last, so that writing many files into one folder (a sweep's run
+ * documents) reads it once rather than once a file.  Bookkeeping of the
+ * file system only, shared by the threads of the process; it never
+ * touches a run.  The folder is known by its path and inode (an inode
+ * alone is soon reused by a new folder).  A folder with more leftovers
+ * than fit is not cached (read at every write). */
+#define STALE_CACHE_NAMES 16
+static struct stale_cache {
+    pthread_mutex_t lock;
+    bool valid;
+    char dir[NG_OUT_PATH_MAX];
+    dev_t dev;
+    ino_t ino;
+    size_t n;
+    char names[STALE_CACHE_NAMES][256];
+} stale = {.lock = PTHREAD_MUTEX_INITIALIZER};
+
 /* Removes the temporaries "BASE.tmp.PID.N" beside target that a netgov
  * process left when it was killed while writing (SIGKILL cannot be
  * caught, so only the next write can clean up): those whose PID names no
- * process on this machine (kill(pid, 0) fails with ESRCH).  A live
- * writer's temporary, this process's own and any other name are left
- * alone.  Failures only mean a leftover stays, so they are not errors. */
+ * process on this machine.  A live writer's temporary, this process's own
+ * and any other name are left alone.  The folder is read at the first
+ * write into it; later writes there remove what that reading found.
+ * Failures only mean a leftover stays, so they are not errors. */
 static void remove_stale_temps(const char *target)
 {
     const char *slash = strrchr(target, '/');
     const char *base = slash ? slash + 1 : target;
-    char dir[NG_OUT_PATH_MAX];
+    char dir[NG_OUT_PATH_MAX], path[NG_OUT_PATH_MAX + 256];
     size_t dir_len = slash ? (size_t)(slash - target) + 1 : 0;
-    if (dir_len >= sizeof dir) {
+    memcpy(dir, target, dir_len);
+    strcpy(dir + dir_len, dir_len ? "" : "./");
+    struct stat ds;
+    if (stat(dir, &ds) != 0) {
         return;
     }
-    memcpy(dir, target, dir_len);
-    strcpy(dir + dir_len, dir_len ? "" : ".");
-    DIR *d = opendir(dir);
+    pthread_mutex_lock(&stale.lock);
+    bool known = stale.valid && stale.dev == ds.st_dev &&
+                 stale.ino == ds.st_ino && strcmp(stale.dir, dir) == 0;
+    for (size_t k = 0; known && k < stale.n;) {
+        if (stale_temp_of(stale.names[k], stale_target_len(stale.names[k]),
+                          base)) {
+            snprintf(path, sizeof path, "%s%s", dir, stale.names[k]);
+            unlink(path);
+            stale.n--;
+            memcpy(stale.names[k], stale.names[stale.n], sizeof stale.names[k]);
+        } else {
+            k++;
+        }
+    }
+    pthread_mutex_unlock(&stale.lock);
+    DIR *d = known ? NULL : opendir(dir);
     if (!d) {
         return;
     }
-    size_t base_len = strlen(base);
-    long self = (long)getpid();
+    char others[STALE_CACHE_NAMES][256];
+    size_t n_others = 0;
+    bool complete = true;
     for (struct dirent *e; (e = readdir(d)) != NULL;) {
         const char *n = e->d_name;
-        if (strncmp(n, base, base_len) != 0 ||
-            strncmp(n + base_len, ".tmp.", 5) != 0) {
+        size_t len = stale_target_len(n);
+        if (len == 0) {
             continue;
-        }
-        const char *rest = NULL;
-        long pid = 0, serial = 0;
-        if (!read_number(n + base_len + 5, '.', &pid, &rest) ||
-            !read_number(rest, '\0', &serial, &rest) || pid <= 0 ||
-            pid == self) {
-            continue;
-        }
-        if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
+        } else if (stale_temp_of(n, len, base)) {
             unlinkat(dirfd(d), n, 0);
+        } else if (n_others < STALE_CACHE_NAMES && strlen(n) < 256) {
+            strcpy(others[n_others++], n);
+        } else {
+            complete = false;
         }
     }
     closedir(d);
+    pthread_mutex_lock(&stale.lock);
+    stale.valid = complete;
+    strcpy(stale.dir, dir);
+    stale.dev = ds.st_dev;
+    stale.ino = ds.st_ino;
+    stale.n = n_others;
+    memcpy(stale.names, others, n_others * sizeof others[0]);
+    pthread_mutex_unlock(&stale.lock);
 }
 
 /* Follows the symbolic links of path, a chain of them too, to the name

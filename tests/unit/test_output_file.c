@@ -224,6 +224,12 @@ static void test_stale_temporaries_are_removed(void **state)
     assert_true(exists(dir, live));
     assert_true(exists(dir, other));
     assert_string_equal(text_of(dir, "out.json"), "done");
+    /* The folder was read once; writing the other target there removes
+     * the leftover that reading found. */
+    snprintf(path, sizeof path, "%s/other.json", dir);
+    assert_int_equal(ng__write_atomic(path, write_text, done, &err), 0);
+    assert_false(exists(dir, other));
+    assert_true(exists(dir, live));
     remove_all(dir);
 }
 
