@@ -26,7 +26,7 @@ int ng_output_config(const ng_config *cfg, FILE *f, ng_error *err);
  * to `path` on success; creates missing parent directories; removes the
  * temporary on failure.  "-" writes to stdout; a character device or FIFO
  * is written directly, a symbolic link followed to the file it names, a
- * directory refused (NG_EINVAL).  Errors name the path and the reason. */
+ * directory refused (NG_EIO).  Errors name the path and the reason. */
 int ng_output_to_path(const ng_model *m, const char *path,
                       int (*write)(const ng_model *, FILE *, ng_error *),
                       ng_error *err);

@@ -387,11 +387,9 @@ static int report(const ng_config *base, const compare_args *a,
     if (a->out) {
         cJSON *doc = result_json(base, a, rk, d->n_points, skipped, &diff);
         ng_error err = {0};
-        int rc = ng__write_json(a->out, doc, true, &err);
-        if (rc) {
+        if (ng__write_json(a->out, doc, true, &err)) {
             cli_print_error(&err);
-            /* A target that cannot be a file (a directory) is bad usage. */
-            code = rc == NG_EINVAL ? CLI_USAGE : CLI_RUNTIME;
+            code = CLI_RUNTIME;
         }
         cJSON_Delete(doc);
     }

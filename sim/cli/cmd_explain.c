@@ -118,12 +118,9 @@ static int explain_to(const cJSON *run, bool json, const char *source,
         rc = CLI_RUNTIME;
     }
     ng_error err = {0};
-    int written =
-        rc == CLI_OK ? ng__write_atomic(out, write_text, text, &err) : 0;
-    if (written != 0) {
+    if (rc == CLI_OK && ng__write_atomic(out, write_text, text, &err) != 0) {
         cli_print_error(&err);
-        /* A target that cannot be a file (a directory) is bad usage. */
-        rc = written == NG_EINVAL ? CLI_USAGE : CLI_RUNTIME;
+        rc = CLI_RUNTIME;
     }
     free(text);
     return rc;

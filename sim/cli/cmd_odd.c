@@ -69,8 +69,7 @@ int cmd_odd(int argc, char **argv)
     ng_config_clear(&cfg);
     if (rc != 0) {
         cli_print_error(&err);
-        /* A target that cannot be a file (a directory) is bad usage. */
-        return rc == NG_EINVAL ? CLI_USAGE : CLI_RUNTIME;
+        return CLI_RUNTIME;
     }
     return CLI_OK;
 }

@@ -230,7 +230,7 @@ static int resolve_links(const char *path, char *out, size_t size,
                          ng_error *err)
 {
     if (strlen(path) >= size) {
-        return ng_error_set(err, NG_EINVAL, path,
+        return ng_error_set(err, NG_EIO, path,
                             "expected a path of at most %zu bytes", size - 1);
     }
     strcpy(out, path);
@@ -240,7 +240,7 @@ static int resolve_links(const char *path, char *out, size_t size,
             return 0;
         }
         if (hops == NG_OUT_MAX_LINKS) {
-            return ng_error_set(err, NG_EINVAL, path,
+            return ng_error_set(err, NG_EIO, path,
                                 "expected a file, found a chain of more than "
                                 "%d symbolic links (a loop?)",
                                 NG_OUT_MAX_LINKS);
@@ -256,7 +256,7 @@ static int resolve_links(const char *path, char *out, size_t size,
         const char *slash = strrchr(out, '/');
         size_t keep = link[0] == '/' || !slash ? 0 : (size_t)(slash - out) + 1;
         if ((size_t)n >= sizeof link || keep + (size_t)n >= size) {
-            return ng_error_set(err, NG_EINVAL, path,
+            return ng_error_set(err, NG_EIO, path,
                                 "expected a path of at most %zu bytes through "
                                 "its symbolic links",
                                 size - 1);
@@ -308,12 +308,12 @@ static int classify(ng__output *o, ng_error *err)
     if (reached && !S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode) &&
         !S_ISFIFO(st.st_mode)) {
         if (strcmp(o->target, o->path) != 0) {
-            return ng_error_set(err, NG_EINVAL, o->path,
+            return ng_error_set(err, NG_EIO, o->path,
                                 "expected a file to write, found a symbolic "
                                 "link to %s (%s)",
                                 kind_text(st.st_mode), o->target);
         }
-        return ng_error_set(err, NG_EINVAL, o->path,
+        return ng_error_set(err, NG_EIO, o->path,
                             "expected a file to write, found %s",
                             kind_text(st.st_mode));
     }

@@ -59,10 +59,10 @@ typedef struct ng__output {
  * a symbolic link is followed (a chain too) and the file it names is
  * replaced, the link stays; a character device or FIFO is written
  * straight into, standard output ("-") too, before any file is replaced;
- * a directory, block device or socket is refused (NG_EINVAL).  Missing
- * parent folders of a path given are created.  Temporaries of the same
- * target left by a killed process are removed (the folder is read at the
- * process's first write into it).  On failure every
+ * a directory, block device or socket is refused (NG_EIO, as any output that
+ * cannot be written).  Missing parent folders of a path given are created.
+ * Temporaries of the same target left by a killed process are removed (the
+ * folder is read at the process's first write into it).  On failure every
  * temporary is removed and err names the path and the reason (NG_EIO).
  * A device, FIFO or standard output that fails while written may have
  * received part of the data; files are then left untouched. */

@@ -181,7 +181,7 @@ static void test_links_and_directories(void **state)
 
     snprintf(sub, sizeof sub, "%s/sub", dir);
     assert_int_equal(mkdir(sub, 0777), 0);
-    assert_int_equal(ng__write_atomic(sub, write_text, x, &err), NG_EINVAL);
+    assert_int_equal(ng__write_atomic(sub, write_text, x, &err), NG_EIO);
     assert_string_equal(err.msg, "expected a file to write, found a directory");
 
     /* A link whose target's folder is missing: folders are created only
