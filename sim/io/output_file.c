@@ -449,6 +449,9 @@ static void remove_temps(ng__output *files, size_t n)
 
 int ng__write_set(ng__output *files, size_t n, ng_error *err)
 {
+    for (size_t k = 0; k < n; k++) {
+        files[k].tmp[0] = '\0'; /* nothing to remove yet */
+    }
     int rc = 0;
     for (size_t k = 0; k < n && rc == 0; k++) {
         rc = classify(&files[k], err);
