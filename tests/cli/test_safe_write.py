@@ -11,6 +11,7 @@ os.mknod in the test's own folder (which needs root); standard output is
 opened on /dev/full, which is safe (nothing renames it)."""
 import errno
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -317,6 +318,24 @@ def check_stdout_failures(s):
         s.check("%s: says it once" % label, err.count("<stdout>") == 1, err)
 
 
+def check_closed_pipe(s):
+    """A reader that has gone: with SIGPIPE ignored the write fails with
+    EPIPE, which is reported like any other write failure."""
+    r_end, w_end = os.pipe()
+    os.close(r_end)
+    p = subprocess.run([s.binary, "params", "--json"], stdout=w_end,
+                       stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                       timeout=60, preexec_fn=lambda: signal.signal(
+                           signal.SIGPIPE, signal.SIG_IGN))
+    os.close(w_end)
+    err = p.stderr.decode("utf-8", errors="replace")
+    s.check("params --json into a closed pipe (SIGPIPE ignored): exit 1",
+            p.returncode == 1, "%s: %s" % (p.returncode, err))
+    s.check("params --json into a closed pipe: names <stdout> and EPIPE",
+            "netgov: <stdout>: write failed: %s" % os.strerror(errno.EPIPE)
+            in err, err)
+
+
 def main():
     s = clitest.Suite("safe writing: devices, FIFOs, links, sets, stdout")
     doc = reference_document(s)
@@ -328,6 +347,7 @@ def main():
     check_all_or_none(s)
     check_stale_temporaries(s, doc)
     check_stdout_failures(s)
+    check_closed_pipe(s)
     s.finish()
 
 
