@@ -1,7 +1,10 @@
 /* Writers of a run's results: one JSON document, or the series as CSV.
  *
  * Files are written to a temporary name beside the target and renamed when
- * complete, so a failed run never leaves a half-written file.
+ * complete, so a failed run never leaves a half-written file; devices and
+ * FIFOs are written into, symbolic links followed (docs/OUTPUT.md "How
+ * netgov writes files").  The writers return NG_EIO when a write to their
+ * stream failed.
  */
 #ifndef NETGOV_OUTPUT_H
 #define NETGOV_OUTPUT_H
@@ -21,7 +24,9 @@ int ng_output_config(const ng_config *cfg, FILE *f, ng_error *err);
 
 /* Calls write(m, f, err) on a temporary file beside `path` and renames it
  * to `path` on success; creates missing parent directories; removes the
- * temporary on failure.  "-" writes to stdout. */
+ * temporary on failure.  "-" writes to stdout; a character device or FIFO
+ * is written directly, a symbolic link followed to the file it names, a
+ * directory refused (NG_EIO).  Errors name the path and the reason. */
 int ng_output_to_path(const ng_model *m, const char *path,
                       int (*write)(const ng_model *, FILE *, ng_error *),
                       ng_error *err);

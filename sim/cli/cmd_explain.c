@@ -96,7 +96,7 @@ int cli_explain_model(const ng_model *m, FILE *f)
 static int write_text(void *ctx, FILE *f, ng_error *err)
 {
     fputs(ctx, f);
-    return ferror(f) ? ng_error_set(err, NG_EIO, NULL, "write failed") : 0;
+    return ng__stream_status(f, err);
 }
 
 /* Explains into a memory buffer first, so a bad document leaves no file. */
@@ -110,10 +110,14 @@ static int explain_to(const cJSON *run, bool json, const char *source,
     size_t len = 0;
     FILE *mem = open_memstream(&text, &len);
     if (!mem) {
+        fputs("netgov: out of memory\n", stderr);
         return CLI_RUNTIME;
     }
     int rc = cli_print_explanation(run, json, source, mem);
-    fclose(mem);
+    if (fclose(mem) != 0 && rc == CLI_OK) {
+        fputs("netgov: out of memory\n", stderr);
+        rc = CLI_RUNTIME;
+    }
     ng_error err = {0};
     if (rc == CLI_OK && ng__write_atomic(out, write_text, text, &err) != 0) {
         cli_print_error(&err);

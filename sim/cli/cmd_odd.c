@@ -65,11 +65,7 @@ int cmd_odd(int argc, char **argv)
         return cli_exit_code(rc);
     }
     ng_error err = {0};
-    if (a.out && strcmp(a.out, "-") != 0) {
-        rc = ng__write_atomic(a.out, write_odd, &cfg, &err);
-    } else {
-        rc = ng__odd_write(stdout, &cfg, &err);
-    }
+    rc = ng__write_atomic(a.out ? a.out : "-", write_odd, &cfg, &err);
     ng_config_clear(&cfg);
     if (rc != 0) {
         cli_print_error(&err);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "io/output_internal.h"
 
 typedef struct run_args {
     const char *config, *preset, *out, *csv;
@@ -57,12 +58,14 @@ static int parse_args(int argc, char **argv, run_args *a)
     if (code == CLI_CONTINUE) {
         code = cli_check_scenario(&run_command, a->config, a->preset);
     }
-    if (code == CLI_CONTINUE && a->out && a->csv && strcmp(a->out, "-") == 0 &&
-        strcmp(a->csv, "-") == 0) {
+    if (code == CLI_CONTINUE && a->out && a->csv &&
+        strcmp(a->out, a->csv) == 0) {
         code = cli_usage_error(&run_command,
-                               "--out - and --csv - would mix two documents "
-                               "on standard output",
-                               "");
+                               strcmp(a->out, "-") == 0
+                                   ? "--out - and --csv - would mix two "
+                                     "documents on standard output"
+                                   : "--out and --csv name the same file: ",
+                               strcmp(a->out, "-") == 0 ? "" : a->out);
     }
     return code;
 }
@@ -118,6 +121,26 @@ static void print_summary(const ng_model *m, const char *out)
     }
 }
 
+static int write_json(void *ctx, FILE *f, ng_error *err)
+{
+    return ng_output_json(ctx, f, err);
+}
+
+static int write_csv(void *ctx, FILE *f, ng_error *err)
+{
+    return ng_output_csv(ctx, f, err);
+}
+
+/* The run document and the CSV, both or neither: a CSV that cannot be
+ * written must not leave a new run document beside an old CSV. */
+static int write_outputs(ng_model *m, const char *out_path, const char *csv,
+                         ng_error *err)
+{
+    ng__output files[2] = {{.path = out_path, .write = write_json, .ctx = m},
+                           {.path = csv, .write = write_csv, .ctx = m}};
+    return ng__write_set(files, csv ? 2 : 1, err);
+}
+
 /* Runs the scenario and writes the run document to out_path, the CSV,
  * the summary and the explanation. */
 static int run_model(const ng_config *cfg, const run_args *a,
@@ -127,10 +150,7 @@ static int run_model(const ng_config *cfg, const run_args *a,
     ng_model *m = ng_model_alloc(cfg, &err);
     int rc = m ? ng_model_run(m, &err) : err.code;
     if (rc == 0) {
-        rc = ng_output_to_path(m, out_path, ng_output_json, &err);
-    }
-    if (rc == 0 && a->csv) {
-        rc = ng_output_to_path(m, a->csv, ng_output_csv, &err);
+        rc = write_outputs(m, out_path, a->csv, &err);
     }
     if (rc != 0) {
         cli_print_error(&err);

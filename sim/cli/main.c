@@ -1,10 +1,15 @@
 /* netgov: the command-line entry point; dispatches to cmd_*.c. */
+#define _GNU_SOURCE /* fopencookie */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <gsl/gsl_errno.h>
 
 #include "cli.h"
+#include "io/error_internal.h"
 
 static const char usage[] =
     "usage: netgov <command> [options]\n"
@@ -74,10 +79,88 @@ static const struct {
     /* one per line */
 };
 
-int main(int argc, char **argv)
+/* Standard output is buffered, and the C library keeps only a flag, not
+ * the reason, when a write of it fails: by the time the command ends,
+ * errno says nothing about it.  With glibc, standard output is therefore
+ * written through a stream whose writes record the errno of the first
+ * failure; elsewhere a failure is reported without its reason. */
+typedef struct stdout_sink {
+    FILE *original;
+    int error; /* errno of the first failed write, or 0 */
+} stdout_sink;
+
+#if defined(__GLIBC__)
+static ssize_t sink_write(void *cookie, const char *buf, size_t size)
 {
-    /* GSL must report errors through return codes, never abort. */
-    gsl_set_error_handler_off();
+    stdout_sink *s = cookie;
+    size_t done = 0;
+    while (done < size) {
+        ssize_t n = write(STDOUT_FILENO, buf + done, size - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            s->error = s->error ? s->error : n < 0 ? errno : EIO;
+            return (ssize_t)done; /* 0: the stream sets its error flag */
+        }
+        done += (size_t)n;
+    }
+    return (ssize_t)size;
+}
+
+static void open_stdout(stdout_sink *s)
+{
+    s->original = stdout;
+    FILE *f = fopencookie(s, "w", (cookie_io_functions_t){.write = sink_write});
+    if (!f) {
+        return; /* the plain stream still works, only reasons are lost */
+    }
+    /* The buffering stdout would have: by line on a terminal. */
+    setvbuf(f, NULL, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF, BUFSIZ);
+    stdout = f;
+}
+#else
+static void open_stdout(stdout_sink *s)
+{
+    s->original = stdout;
+}
+#endif
+
+/* A full disk, a closed descriptor or a pipe whose reader left (when
+ * SIGPIPE is ignored) may only show when standard output is flushed:
+ * flush and close it after every command, so that output lost there fails
+ * the command (status 1, with the reason) instead of passing unnoticed.
+ * A command that failed already keeps its own status and message
+ * (netgov run --out - reports standard output itself). */
+static int finish_stdout(stdout_sink *s, int code)
+{
+    errno = 0;
+    bool failed = fflush(stdout) != 0 || ferror(stdout);
+    int why = s->error ? s->error : errno;
+    if (stdout != s->original) {
+        fclose(stdout); /* flushed above; the descriptor stays open */
+        stdout = s->original;
+    }
+    errno = 0;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = true;
+        why = errno;
+    }
+    if (!failed || code != CLI_OK) {
+        return code;
+    }
+    char text[NG_ERRNO_TEXT];
+    if (why == 0) { /* no reason recorded */
+        fputs("netgov: <stdout>: write failed\n", stderr);
+    } else {
+        fprintf(stderr, "netgov: <stdout>: write failed: %s\n",
+                ng__errno_text(why, text));
+    }
+    return CLI_RUNTIME;
+}
+
+static int dispatch(int argc, char **argv)
+{
     if (argc < 2) {
         fputs(usage, stderr);
         return CLI_USAGE;
@@ -98,4 +181,14 @@ int main(int argc, char **argv)
     fprintf(stderr, "netgov: unknown command \"%s\" (try netgov --help)\n",
             argv[1]);
     return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    /* GSL must report errors through return codes, never abort. */
+    gsl_set_error_handler_off();
+    stdout_sink sink = {NULL, 0};
+    open_stdout(&sink);
+    int code = dispatch(argc, argv);
+    return finish_stdout(&sink, code);
 }

@@ -30,10 +30,15 @@ void ng_output_number(FILE *f, double v)
     fputs(buf, f);
 }
 
+int ng__stream_status(FILE *f, ng_error *err)
+{
+    return ferror(f) ? ng_error_set(err, NG_EIO, NULL, "write failed") : 0;
+}
+
 /* Compact JSON with exact numbers.  Numbers take the shortest of %.15g and
  * %.17g that reads back exactly (checked with strtod, much cheaper than
  * cJSON's own check); strings and literals are printed by cJSON. */
-void ng__json_write(FILE *f, const cJSON *v)
+int ng__json_write(FILE *f, const cJSON *v)
 {
     if (cJSON_IsNumber(v) && !isfinite(v->valuedouble)) {
         fputs("null", f); /* undefined, e.g. the sd of a single run */
@@ -60,4 +65,5 @@ void ng__json_write(FILE *f, const cJSON *v)
         fputs(text ? text : "null", f);
         free(text);
     }
+    return ferror(f) ? -1 : 0;
 }

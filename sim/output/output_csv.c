@@ -1,11 +1,11 @@
 /* The series as CSV (output.h): a header of metric names, one row a tick,
  * read from the run view. */
+#include "io/output_internal.h"
 #include "netgov/output.h"
 #include "netgov/run_view.h"
 
 int ng_output_csv(const ng_model *m, FILE *f, ng_error *err)
 {
-    (void)err;
     ng_run_view v;
     ng_model_view(m, &v);
     fputs("tick", f);
@@ -21,5 +21,5 @@ int ng_output_csv(const ng_model *m, FILE *f, ng_error *err)
         }
         fputc('\n', f);
     }
-    return 0;
+    return ng__stream_status(f, err);
 }

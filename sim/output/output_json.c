@@ -164,7 +164,7 @@ int ng_output_config(const ng_config *cfg, FILE *f, ng_error *err)
 {
     int rc = print_tree(f, config_json(cfg), true, err);
     fputc('\n', f);
-    return rc;
+    return rc ? rc : ng__stream_status(f, err);
 }
 
 /* ---- series, events, partners, summary ---- */
@@ -345,5 +345,5 @@ int ng_output_json(const ng_model *m, FILE *f, ng_error *err)
     fputs("],\n\"summary\":", f);
     rc = print_tree(f, ng__summary_json(&v.summary), false, err);
     fputs("}\n", f);
-    return rc;
+    return rc ? rc : ng__stream_status(f, err);
 }
