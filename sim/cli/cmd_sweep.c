@@ -3,6 +3,7 @@
  * one shard of several if asked; sensitivity then estimates Sobol indices
  * or Morris effects from the runs. */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,8 @@ typedef struct sweep_args {
     int threads;
     sweep_shard shard;
     bool quiet, series;
+    cli_list sets;   /* only the limits: a sweep's sets are in its spec */
+    size_t max_runs; /* 0: the spec's own limit (NG_SWEEP_MAX_RUNS) */
 } sweep_args;
 
 /* Read by the worker threads and MPI coordinator: an atomic, lock-free
@@ -46,10 +49,28 @@ static bool read_shard(const char *value, void *field)
            sh->n >= 1 && sh->i >= 1 && sh->i <= sh->n;
 }
 
+static bool read_max_runs(const char *value, void *field)
+{
+    char *end = NULL;
+    double x = strtod(value, &end);
+    if (end == value || *end || !(x >= 1 && x <= 1e12) || x != floor(x)) {
+        return false;
+    }
+    *(size_t *)field = (size_t)x;
+    return true;
+}
+
 #define ARG(f) offsetof(sweep_args, f)
 
 static const cli_option sweep_options[] = {
     CLI_OPTION_THREADS(ARG),
+    CLI_OPTIONS_LIMITS(ARG),
+    {.name = "--max-runs",
+     .value = "N",
+     .field = ARG(max_runs),
+     .read = read_max_runs,
+     .expects = "a whole number of runs from 1 to 1e12",
+     .help = "runs a sweep may hold (default 1e7)"},
     {.name = "--out",
      .value = "DIR",
      .field = ARG(out),
@@ -201,12 +222,57 @@ static int job_hash(job *j)
     return 0;
 }
 
+/* Every point must fit the limits one run is held to (--max-memory,
+ * --max-work), its memory counted once per thread that may hold such a
+ * run at once, so that a sweep is refused before it starts rather than
+ * failing at allocation half way through. */
+static int check_points_fit(const job *j, const sweep_args *a, ng_errors *errs)
+{
+    double held = (double)a->threads;
+    for (size_t p = 0; p < j->design.n_points; p++) {
+        ng_config cfg;
+        ng_config_init(&cfg);
+        if (ng_config_copy(&cfg, &j->base)) {
+            return ng_errors_add(errs, NG_ENOMEM, NULL, "out of memory");
+        }
+        ng_design_apply(&j->design, p, &cfg, NULL);
+        ng_estimate e;
+        ng_config_estimate(&cfg, &e);
+        double max_gib = ng_config_max_memory_gib(&cfg);
+        double max_work = ng_config_max_work(&cfg);
+        ng_config_clear(&cfg);
+        char where[NG_PATH_MAX + 16];
+        snprintf(where, sizeof where, "design point %.*s", NG_PATH_MAX - 1,
+                 j->design.ids[p]);
+        if (e.bytes * held > max_gib * 1073741824.0) {
+            return ng_errors_add(
+                errs, NG_ECONFIG, where,
+                "expected runs within the memory limit of %g GiB (raise it "
+                "with --max-memory, or use fewer threads with -j), found "
+                "about %.3g GiB: %.3g GiB per run x %d threads",
+                max_gib, e.bytes * held / 1073741824.0, e.bytes / 1073741824.0,
+                a->threads);
+        }
+        if (e.work > max_work) {
+            return ng_errors_add(
+                errs, NG_ECONFIG, where,
+                "expected runs within the work limit of %.3g tie visits "
+                "(raise it with --max-work), found %.3g per run",
+                max_work, e.work);
+        }
+    }
+    return 0;
+}
+
 static int job_load(job *j, const sweep_args *a, const char *cmd,
                     ng_errors *errs)
 {
     int rc = ng_spec_load(&j->spec, a->spec, errs);
     if (rc) {
         return rc;
+    }
+    if (a->max_runs) {
+        j->spec.max_runs = a->max_runs;
     }
     bool sensitivity = !strcmp(cmd, "sensitivity");
     if (sensitivity != (j->spec.analysis != NG_ANALYSIS_NONE)) {
@@ -223,6 +289,7 @@ static int job_load(job *j, const sweep_args *a, const char *cmd,
                              "(the design file gives the points)");
     }
     rc = load_base(&j->spec, a->spec, &j->base, errs);
+    rc = rc ? rc : cli_apply_sets(&j->base, &a->sets, errs);
     if (rc) {
         return rc;
     }
@@ -238,6 +305,7 @@ static int job_load(job *j, const sweep_args *a, const char *cmd,
         rc = ng_design_from_spec(&j->spec, master, &j->design, errs);
     }
     rc = rc ? rc : ng_design_check(&j->design, &j->base, errs);
+    rc = rc ? rc : check_points_fit(j, a, errs);
     if (rc) {
         return rc;
     }

@@ -165,7 +165,8 @@ static int work_error(size_t points, size_t reps, size_t limit, ng_errors *errs)
 {
     return ng_errors_add(errs, NG_ECONFIG, "replications",
                          "expected at most %zu runs (design points x "
-                         "replications), found %zu x %zu = %.6g",
+                         "replications; raise it with --max-runs), found "
+                         "%zu x %zu = %.6g",
                          limit, points, reps, (double)points * (double)reps);
 }
 

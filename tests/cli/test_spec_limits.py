@@ -87,9 +87,10 @@ def sensitivity_placeholders(s):
 
 
 def sensitivity_reads_points_checked(s):
-    """runs.jsonl is read back for the analysis: a point that is not a
-    whole number in range (1.5, -1, 1e300) is not converted to an index but
-    skipped, so its design point has no run."""
+    """runs.jsonl is read back for the analysis: a line whose point is not
+    a whole number in range (1.5, -1, 1e300) is set aside in
+    quarantine.jsonl and its run done again, so the analysis never converts
+    it to an index and ends as if nothing had happened."""
     for bad in ("1.5", "-1", "1e300"):
         d = s.fresh_dir("points")
         write_json(d, "spec.json", {
@@ -100,7 +101,10 @@ def sensitivity_reads_points_checked(s):
         if not s.check("points %s: first attempt exit 0" % bad,
                        r.status == 0, repr(r.err)):
             continue
-        runs = os.path.join(d, "out", "pts", "runs.jsonl")
+        folder = os.path.join(d, "out", "pts")
+        with open(os.path.join(folder, "sensitivity.json"), "rb") as f:
+            first = f.read()
+        runs = os.path.join(folder, "runs.jsonl")
         with open(runs) as f:
             lines = f.read().splitlines()
         k = [i for i, line in enumerate(lines) if '"point":1,' in line]
@@ -111,10 +115,13 @@ def sensitivity_reads_points_checked(s):
         with open(runs, "w") as f:
             f.write("\n".join(lines) + "\n")
         r = s.run("sensitivity", "spec.json", "-q", "-j", "2", cwd=d)
-        s.check("points %s: exit 1" % bad, r.status == 1,
+        s.check("points %s: exit 0, the line set aside" % bad,
+                r.status == 0 and "quarantine.jsonl" in r.err,
                 "got %s; %r" % (r.status, r.err))
-        s.check("points %s: design point 1 has no run" % bad,
-                "design point 1 has no successful run" in r.err, repr(r.err))
+        with open(os.path.join(folder, "sensitivity.json"), "rb") as f:
+            again = f.read()
+        s.check("points %s: the analysis as before the damage" % bad,
+                again == first)
 
 
 def report_of_many_points(s):
@@ -170,12 +177,51 @@ def report_of_many_points(s):
             b'"id":"39999"' in html, "%d bytes" % len(html))
 
 
+def sweep_limit_options(s):
+    """--max-runs raises the run limit; every point is held to the memory
+    and work limits of one run (times the threads) before anything runs,
+    and --max-memory / --max-work raise them."""
+    d = s.fresh_dir("sweeplimits")
+    write_json(d, "many.json", {
+        "name": "many", "set": {"run.ticks": 2}, "replications": 4,
+        "axes": [{"path": "network.max_degree", "values": [10, 20, 30]}]})
+    r = s.run("sweep", "many.json", "--out", "m", "-q", "--max-runs", "11",
+              cwd=d)
+    s.check("--max-runs 11 for 12 runs: exit 2, says how to raise it",
+            r.status == 2 and "expected at most 11 runs" in r.err and
+            "--max-runs" in r.err, "%s %r" % (r.status, r.err))
+    r = s.run("sweep", "many.json", "--out", "m", "-q", "--max-runs", "12",
+              "-j", "2", cwd=d)
+    s.check("--max-runs 12 for 12 runs: exit 0", r.status == 0, repr(r.err))
+    r = s.run("sweep", "many.json", "--out", "m2", "--max-runs", "0", cwd=d)
+    s.check("--max-runs 0: usage error", r.status == 2 and
+            "--max-runs expects" in r.err, repr(r.err))
+    # 3,000,000 partners x max_degree 1000 is about 46 GiB a run.
+    write_json(d, "big.json", {
+        "name": "big", "replications": 1,
+        "set": {"run.ticks": 5, "population.government.count": 3000000},
+        "axes": [{"path": "network.max_degree", "values": [10, 1000]}]})
+    r = s.run("sweep", "big.json", "--out", "b", "-q", "-j", "2", cwd=d)
+    s.check("a point over the memory limit: exit 2 before any run, naming "
+            "the point, the limit and the threads",
+            r.status == 2 and "design point 1" in r.err and
+            "memory limit of 8 GiB" in r.err and "x 2 threads" in r.err and
+            not os.path.exists(os.path.join(d, "b")),
+            "%s %r" % (r.status, r.err))
+    r = s.run("sweep", "big.json", "--out", "b", "-q", "-j", "1",
+              "--max-memory", "100", "--max-work", "1e9", cwd=d)
+    s.check("with --max-memory 100 --max-work 1e9: the work limit names point 1",
+            r.status == 2 and "design point 1" in r.err and
+            "work limit" in r.err and "--max-work" in r.err, "%s %r" % (r.status, r.err))
+
+
 def main():
     for k, v in (("OMPI_MCA_ess_singleton_isolated", "1"),
                  ("OMPI_MCA_pml", "ob1"), ("OMPI_MCA_btl", "self")):
         os.environ.setdefault(k, v)
     s = clitest.Suite("spec and design limits")
     design_over_run_limit(s)
+    sweep_limit_options(s)
     sensitivity_placeholders(s)
     sensitivity_reads_points_checked(s)
     report_of_many_points(s)
