@@ -235,6 +235,11 @@ static int read_config(reader *r, ng_config *cfg)
              r->source ? ":" : "");
     int rc = ng_config_parse(cfg, text, strlen(text), source, r->errs);
     free(text);
+    /* The run exists, so its size was allowed when it ran (perhaps with
+     * --max-memory or --max-work): reading it back is not refused for the
+     * limits on running, only for what makes it no scenario at all.  The
+     * view's own bounds (pool, frames, ties) cap what a replay costs. */
+    cfg->limits = (ng_limits){1048576.0, 1e18};
     if (rc == 0) {
         rc = ng_config_validate(cfg, r->errs);
     }
