@@ -265,7 +265,8 @@ static void test_design_limits_points_cells_and_runs(void **state)
     s.replications = 3;
     s.max_runs = 29;
     assert_refused(&s, "expected at most 29 runs (design points x "
-                       "replications), found 10 x 3");
+                       "replications; raise it with --max-runs), "
+                       "found 10 x 3");
     s.max_runs = 30;
     ng_errors errs;
     memset(&errs, 0, sizeof errs);
