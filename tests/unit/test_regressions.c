@@ -161,6 +161,40 @@ static void test_model_mission_step_is_capped_at_the_focus(void **state)
     ng_model_free(m);
 }
 
+/* A listed partner may have any capacity above 0, down to a denormal
+ * (1e-320 passes validation).  Its payment made the pooled input so small
+ * that overhead / pooled overflowed, and the run stopped at tick 1 with
+ * "overhead_ratio: metric is not finite" although validate accepted the
+ * config.  Such a pool counts as none (ratio 1) and the run goes on. */
+static void test_model_denormal_pool_does_not_stop_the_run(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    unit_config(&cfg);
+    unit_add_founders(&cfg, 2, NULL);
+    ng_model *m = unit_model_and_clear(&cfg);
+    m->tick = 1;
+    m->overhead = 0.005;
+    m->pooled = 1e-320;
+    unit_run(ng__phase_record, m);
+    assert_near(unit_metric(m, NG_M_overhead_ratio, 1), 1, 0);
+    m->pooled = 0.01; /* an ordinary pool keeps its ratio */
+    unit_run(ng__phase_record, m);
+    assert_near(unit_metric(m, NG_M_overhead_ratio, 2), 0.5, 1e-15);
+    ng_model_free(m);
+
+    /* The whole run of such a config. */
+    unit_config(&cfg);
+    cfg.p.run_ticks = 5;
+    cfg.p.alliance_ambition = 0.001;
+    unit_add_founders(&cfg, 2, NULL);
+    cfg.partners[0].capacity = 1e-320;
+    cfg.partners[1].capacity = 1;
+    m = unit_run_model(&cfg);
+    assert_int_equal(ng_model_ticks_recorded(m), 5);
+    ng_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +206,7 @@ int main(void)
         cmocka_unit_test(test_model_nao_voice_zero_keeps_the_mission),
         cmocka_unit_test(test_model_large_trust_gain_keeps_trust_in_range),
         cmocka_unit_test(test_model_mission_step_is_capped_at_the_focus),
+        cmocka_unit_test(test_model_denormal_pool_does_not_stop_the_run),
     };
     return cmocka_run_group_tests_name("regressions", tests, unit_group_setup,
                                        NULL);
