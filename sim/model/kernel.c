@@ -8,6 +8,7 @@
  * counters and the events; a fine also enters the next tick's pool.
  */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "model/kernel.h"
@@ -287,4 +288,231 @@ void ng__fit_update(ng_model *m)
     double fit = ng__cosine(m->mission, m->focus);
     m->fit = fit > 1 - FIT_EXACT ? 1 : fit;
     m->fit_factor = ng__fit_factor(m, m->fit);
+}
+
+/* ---- invariants ---- */
+
+/* Rounding slack of a range check: the updates keep their variables in
+ * range up to the last bit, and a real escape is far larger. */
+#define RANGE_SLACK 1e-9
+
+/* The first broken invariant is described in msg; later checks are
+ * skipped (a broken state breaks many at once). */
+typedef struct check {
+    const ng_model *m;
+    char *msg;
+    size_t size;
+    bool ok;
+} check;
+
+static bool in_range(double v, double lo, double hi)
+{
+    return isfinite(v) && v >= lo - RANGE_SLACK && v <= hi + RANGE_SLACK;
+}
+
+/* A real of the alliance (partner NG_NONE) or of partner i in [lo, hi]. */
+static void check_real(check *c, const char *name, size_t i, double v,
+                       double lo, double hi)
+{
+    if (!c->ok || in_range(v, lo, hi)) {
+        return;
+    }
+    c->ok = false;
+    if (i == NG_NONE) {
+        snprintf(c->msg, c->size, "%s is %.17g at tick %lld, expected %g to %g",
+                 name, v, (long long)c->m->tick, lo, hi);
+    } else {
+        snprintf(c->msg, c->size,
+                 "%s of partner %zu is %.17g at tick %lld, expected %g to %g",
+                 name, i, v, (long long)c->m->tick, lo, hi);
+    }
+}
+
+static void check_count(check *c, const char *name, size_t i, int64_t v)
+{
+    if (!c->ok || v >= 0) {
+        return;
+    }
+    c->ok = false;
+    if (i == NG_NONE) {
+        snprintf(c->msg, c->size, "%s is %lld at tick %lld, expected >= 0",
+                 name, (long long)v, (long long)c->m->tick);
+    } else {
+        snprintf(c->msg, c->size,
+                 "%s of partner %zu is %lld at tick %lld, expected >= 0", name,
+                 i, (long long)v, (long long)c->m->tick);
+    }
+}
+
+/* A condition on the alliance (i = NG_NONE), on partner i or on the tie
+ * from i to j. */
+static void check_true(check *c, bool holds, const char *what, size_t i,
+                       size_t j)
+{
+    if (!c->ok || holds) {
+        return;
+    }
+    c->ok = false;
+    long long tick = (long long)c->m->tick;
+    if (i == NG_NONE) {
+        snprintf(c->msg, c->size, "%s at tick %lld", what, tick);
+    } else if (j == NG_NONE) {
+        snprintf(c->msg, c->size, "%s: partner %zu at tick %lld", what, i,
+                 tick);
+    } else {
+        snprintf(c->msg, c->size, "%s: partner %zu, partner %zu at tick %lld",
+                 what, i, j, tick);
+    }
+}
+
+static void check_ties(check *c, size_t i)
+{
+    const ng_model *m = c->m;
+    check_true(c, m->deg[i] <= m->k_max, "more ties than network.max_degree", i,
+               NG_NONE);
+    for (size_t d = 0; c->ok && d < m->deg[i]; d++) {
+        size_t j = m->nbr[i * m->k_max + d];
+        check_true(c, j < m->n && j != i, "a tie to no partner of the pool", i,
+                   j);
+        check_true(c, c->ok && ng__tie_find(m, j, i) != NG_NONE,
+                   "a tie without its reverse", i, j);
+        double t = m->trust[i * m->k_max + d];
+        if (c->ok && !in_range(t, 0, 1)) {
+            c->ok = false;
+            snprintf(c->msg, c->size,
+                     "trust of partner %zu in partner %zu is %.17g at tick "
+                     "%lld, expected 0 to 1",
+                     i, j, t, (long long)m->tick);
+        }
+    }
+}
+
+static void check_partner(check *c, size_t i)
+{
+    const ng_model *m = c->m;
+    bool member = m->state[i] == NG_MEMBER;
+    check_true(c, m->state[i] <= NG_EXCLUDED, "an unknown membership state", i,
+               NG_NONE);
+    check_true(c,
+               member ? m->member_pos[i] < m->n_members &&
+                            m->member[m->member_pos[i]] == i
+                      : m->member_pos[i] == NG_NONE,
+               "membership state and member list disagree", i, NG_NONE);
+    check_real(c, "capacity", i, m->capacity[i], 0, HUGE_VAL);
+    check_real(c, "authority", i, m->authority[i], 0, 1);
+    check_real(c, "support", i, m->support[i], 0, 1);
+    for (size_t k = 0; k < NG_DIM; k++) {
+        check_real(c, "interests", i, m->interests[i * NG_DIM + k], 0, 1);
+    }
+    check_real(c, "power", i, m->power[i], 0, HUGE_VAL);
+    check_real(c, "alignment", i, m->alignment[i], 0, 1);
+    check_real(c, "valuation", i, m->valuation[i], 0, HUGE_VAL);
+    check_real(c, "commitment", i, m->commitment[i], member ? m->support[i] : 0,
+               1);
+    check_real(c, "belief", i, m->belief[i], 0, 1);
+    check_real(c, "system_trust", i, m->system_trust[i], 0, 1);
+    check_real(c, "eff_trust", i, m->eff_trust[i], 0, 1);
+    check_real(c, "contribution", i, m->x[i], 0, 1);
+    check_real(c, "quota", i, m->quota[i], 0,
+               member ? m->capacity[i] : HUGE_VAL);
+    check_real(c, "paid", i, m->paid[i], 0, HUGE_VAL);
+    check_real(c, "benefit", i, m->benefit[i], 0, HUGE_VAL);
+    check_real(c, "sanction", i, m->sanction[i], 0, HUGE_VAL);
+    check_real(c, "payoff", i, m->payoff[i], -HUGE_VAL, HUGE_VAL);
+    check_real(c, "payoff_avg", i, m->payoff_avg[i], -HUGE_VAL, HUGE_VAL);
+    check_real(c, "value", i, m->value[i], -HUGE_VAL, HUGE_VAL);
+    check_real(c, "asked_total", i, m->asked_total[i], 0, HUGE_VAL);
+    check_real(c, "paid_total", i, m->paid_total[i], 0, HUGE_VAL);
+    check_real(c, "benefit_total", i, m->benefit_total[i], 0, HUGE_VAL);
+    check_count(c, "violations", i, m->violations[i]);
+    check_count(c, "patience", i, m->patience[i]);
+    check_ties(c, i);
+}
+
+static void check_alliance(check *c)
+{
+    const ng_model *m = c->m;
+    const struct {
+        const char *name;
+        double v, lo, hi;
+    } reals[] = {
+        {"threat", m->threat, 0, 1},
+        {"fit", m->fit, 0, 1},
+        {"fit_factor", m->fit_factor, 0, 1},
+        {"process_intensity", m->process_intensity, 0, 1},
+        {"diversity", m->diversity, 0, 1},
+        {"budget", m->budget, 0, HUGE_VAL},
+        {"pooled_input", m->pooled, 0, HUGE_VAL},
+        {"fines", m->fines, 0, HUGE_VAL},
+        {"fines_carry", m->fines_carry, 0, HUGE_VAL},
+        {"overhead", m->overhead, 0, HUGE_VAL},
+        {"content_input", m->content_input, 0, HUGE_VAL},
+        {"process_spending", m->process_spend, 0, HUGE_VAL},
+        {"mean_capacity", m->mean_capacity, 0, HUGE_VAL},
+        {"sum_capacity", m->sum_capacity, 0, HUGE_VAL},
+        {"sum_power", m->sum_power, 0, HUGE_VAL},
+        {"sum_benefit", m->sum_benefit, 0, HUGE_VAL},
+        {"mission_change", m->mission_turn, 0, HUGE_VAL},
+        {"public_value", m->value_w, -HUGE_VAL, HUGE_VAL},
+        {"cumulative_value", m->cumulative_value, -HUGE_VAL, HUGE_VAL},
+    };
+    for (size_t k = 0; k < sizeof reals / sizeof reals[0]; k++) {
+        check_real(c, reals[k].name, NG_NONE, reals[k].v, reals[k].lo,
+                   reals[k].hi);
+    }
+    for (int k = 0; k < NG_DIM; k++) {
+        check_real(c, "focus", NG_NONE, m->focus[k], 0, 1);
+        check_real(c, "mission", NG_NONE, m->mission[k], 0, HUGE_VAL);
+    }
+    const struct {
+        const char *name;
+        int64_t v;
+    } counts[] = {
+        {"joins", m->joins},
+        {"exits", m->exits},
+        {"exclusions", m->exclusions},
+        {"violations", m->violations_seen},
+        {"sanctions", m->sanctions},
+        {"shocks", m->shocks},
+        {"incidents", m->incidents},
+        {"votes_held", m->votes_held},
+        {"votes_failed", m->votes_failed},
+        {"low_value_streak", m->low_value_streak},
+        {"unfunded_streak", m->unfunded_streak},
+        {"events_dropped", m->events_dropped},
+        {"total_joins", m->total_joins},
+        {"total_exits", m->total_exits},
+        {"total_exclusions", m->total_exclusions},
+        {"total_sanctions", m->total_sanctions},
+        {"total_votes", m->total_votes},
+        {"total_votes_failed", m->total_votes_failed},
+    };
+    for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+        check_count(c, counts[k].name, NG_NONE, counts[k].v);
+    }
+    check_true(c, m->votes_failed <= m->votes_held,
+               "more failed votes than votes", NG_NONE, NG_NONE);
+    check_true(c,
+               m->n_members <= m->n && m->n_events <= m->events_cap &&
+                   m->ticks_recorded <= m->ticks_cap,
+               "a count beyond its storage", NG_NONE, NG_NONE);
+}
+
+bool ng__invariants_hold(const ng_model *m, char *msg, size_t size)
+{
+    check c = {m, msg, size, true};
+    check_alliance(&c);
+    size_t members = 0;
+    for (size_t i = 0; c.ok && i < m->n; i++) {
+        check_partner(&c, i);
+        members += m->state[i] == NG_MEMBER;
+    }
+    if (c.ok && members != m->n_members) {
+        c.ok = false;
+        snprintf(msg, size,
+                 "%zu partners are members but the member list holds %zu at "
+                 "tick %lld",
+                 members, m->n_members, (long long)m->tick);
+    }
+    return c.ok;
 }

@@ -104,6 +104,16 @@ void ng__exclusion_mark(ng_model *m, size_t i);
  * (produce.c); the carry starts again from zero. */
 double ng__fines_collect(ng_model *m);
 
+/* ---- invariants ---- */
+/* Whether the state is sound: every state variable finite and within its
+ * range (trust, shares, commitment, beliefs in [0, 1], commitment of a
+ * member at least its support, quotas within capacity, amounts
+ * non-negative), every count non-negative, the member list, positions and
+ * states in agreement, ties symmetric and within k_max.  If not, msg gets
+ * the first broken one with the variable, the partner and the tick.  The
+ * schedule checks this after every tick in builds without NDEBUG. */
+bool ng__invariants_hold(const ng_model *m, char *msg, size_t size);
+
 /* ---- geography.c ---- */
 bool ng__geography_on(const ng_model *m);
 /* Generated locations, uniform over the region; listed ones override. */

@@ -19,6 +19,12 @@
  * Process (MODEL.md 5, content vs process), with intensity pi from
  * produce.c: eta+ and p_meet are multiplied by 1 + trust_gain pi and
  * 1 + meet_gain pi, and newcomers are onboarded (onboard below).
+ *
+ * Every rate that is a product of rates is capped at 1: each update above is
+ * a convex combination of the old value and a target in [0, 1] (or a loss of
+ * a share of it), which keeps trust, beliefs and interests in their ranges
+ * only while the step is at most 1.  A gain of 1 + trust_gain pi alone can
+ * reach 1001, and trust would then overshoot 1 and oscillate without bound.
  */
 #include <math.h>
 
@@ -29,9 +35,10 @@ static void update_ties(ng_model *m, size_t i, double *tie_sum,
                         size_t *tie_count)
 {
     const ng_params *p = m->p;
-    double gain = p->learning_trust_gain *
-                  (1 - p->learning_control_crowding * m->gc.monitoring) *
-                  (1 + p->process_trust_gain * m->process_intensity);
+    double gain =
+        fmin(1, p->learning_trust_gain *
+                    (1 - p->learning_control_crowding * m->gc.monitoring) *
+                    (1 + p->process_trust_gain * m->process_intensity));
     double ref = p->learning_reciprocity_level;
     *tie_sum = 0;
     *tie_count = 0;
@@ -45,7 +52,7 @@ static void update_ties(ng_model *m, size_t i, double *tie_sum,
         if (xj >= ref) {
             *t += gain * (1 - *t);
         } else {
-            *t -= p->learning_trust_loss * (ref - xj) * *t;
+            *t -= fmin(1, p->learning_trust_loss * (ref - xj)) * *t;
         }
         *tie_sum += xj;
         (*tie_count)++;

@@ -11,6 +11,8 @@
  * theta = acos(cos(m, m')); every member's alignment follows the new
  * mission and its commitment falls by change_cost x theta (never below its
  * floor): change unsettles.  A failed proposal waits retry_delay ticks.
+ * The share a is capped at 1: beyond it m' would overshoot z and leave the
+ * simplex (a governance mode may declare an agility above 1).
  */
 #include <math.h>
 
@@ -60,7 +62,7 @@ static void turn(ng_model *m, const proposal *pr)
 int ng__phase_mission(ng_model *m, ng_error *err)
 {
     (void)err;
-    double a = m->p->mission_adaptation_rate * m->gc.agility;
+    double a = fmin(1, m->p->mission_adaptation_rate * m->gc.agility);
     if (a <= 0 || m->fit >= 1 || m->n_members == 0 ||
         m->tick < m->mission_retry_at) {
         return 0;

@@ -95,7 +95,10 @@ int ng__phase_record(ng_model *m, ng_error *err)
     row[NG_M_budget] = m->budget;
     row[NG_M_pooled_input] = m->pooled;
     row[NG_M_overhead] = m->overhead;
-    row[NG_M_overhead_ratio] = m->pooled > 0 ? m->overhead / m->pooled : 1;
+    /* A pooled input so small (a denormal) that the ratio overflows counts
+     * as none: the run would otherwise stop on a non-finite metric. */
+    double ratio = m->pooled > 0 ? m->overhead / m->pooled : 1;
+    row[NG_M_overhead_ratio] = isfinite(ratio) ? ratio : 1;
     row[NG_M_public_value] = m->value_w;
     row[NG_M_payoff_mean] = member_mean(m, m->payoff);
     row[NG_M_payoff_gini] = payoff_gini(m);

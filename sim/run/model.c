@@ -6,6 +6,7 @@
  * MODEL.md section 3; it is the only caller of the phases.  What phases and
  * rules may change goes through the kernel (kernel.c).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,6 +179,21 @@ static const struct {
     {"record", ng__phase_record},           /* 12 */
 };
 
+#ifndef NDEBUG
+/* Debug builds stop at the first tick that breaks an invariant, naming the
+ * variable, the partner and the tick, so a test sees where a run went
+ * wrong rather than what its outputs later show.  Release builds compile
+ * this out. */
+static void check_invariants(const ng_model *m)
+{
+    char msg[256];
+    if (!ng__invariants_hold(m, msg, sizeof msg)) {
+        fprintf(stderr, "netgov: invariant broken: %s\n", msg);
+        abort();
+    }
+}
+#endif
+
 int ng_model_step(ng_model *m, ng_error *err)
 {
     if (m->dissolved || m->tick >= m->p->run_ticks) {
@@ -194,6 +210,9 @@ int ng_model_step(ng_model *m, ng_error *err)
             return rc;
         }
     }
+#ifndef NDEBUG
+    check_invariants(m);
+#endif
     return 0;
 }
 

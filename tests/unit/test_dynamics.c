@@ -5,6 +5,10 @@
  * full_params() states every parameter the dynamics depend on, so tuning
  * the defaults does not change what these tests run.
  */
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "netgov/output.h"
 #include "unit_helpers.h"
 
@@ -328,6 +332,140 @@ static void test_dynamics_hundred_thousand_pool_has_sound_ties(void **state)
     ng_model_free(m);
 }
 
+/* ---- invariants ---- */
+
+/* Three founders, tied, quiet: a state every invariant holds in. */
+static ng_model *sound_model(void)
+{
+    ng_config cfg;
+    unit_config(&cfg);
+    unit_v2_neutral(&cfg.p);
+    unit_add_founders(&cfg, 3, NULL);
+    ng_model *m = unit_model_and_clear(&cfg);
+    char msg[256];
+    assert_true(ng__invariants_hold(m, msg, sizeof msg));
+    return m;
+}
+
+/* The invariant check names the variable, the partner and the tick of the
+ * first broken invariant. */
+static void assert_broken(ng_model *m, const char *want)
+{
+    char msg[256] = "";
+    assert_false(ng__invariants_hold(m, msg, sizeof msg));
+    assert_contains(msg, want);
+}
+
+static void test_dynamics_invariants_name_what_broke(void **state)
+{
+    (void)state;
+    ng_model *m = sound_model();
+    m->tick = 7;
+    *unit_trust(m, 0, 1) = 1.5;
+    assert_broken(m, "trust of partner 0 in partner 1 is 1.5 at tick 7");
+    ng_model_free(m);
+
+    m = sound_model();
+    m->tick = 2;
+    m->system_trust[2] = NAN;
+    assert_broken(m, "system_trust of partner 2 is nan at tick 2");
+    ng_model_free(m);
+
+    m = sound_model();
+    m->support[1] = 0.7;
+    m->commitment[1] = 0.6; /* a member's commitment is at least support */
+    assert_broken(m, "commitment of partner 1 is 0.59999999999999998");
+    ng_model_free(m);
+
+    m = sound_model();
+    m->exits = -1;
+    assert_broken(m, "exits is -1 at tick 0");
+    ng_model_free(m);
+
+    m = sound_model();
+    m->quota[0] = m->capacity[0] * 2;
+    assert_broken(m, "quota of partner 0");
+    ng_model_free(m);
+
+    m = sound_model();
+    m->n_members = 2; /* partner member[2] is still marked a member */
+    assert_broken(m, "membership state and member list disagree");
+    ng_model_free(m);
+
+    m = sound_model();
+    size_t d = ng__tie_find(m, 1, 0);
+    m->nbr[1 * m->k_max + d] = 2; /* 0 -> 1 has no reverse now */
+    assert_broken(m, "a tie without its reverse");
+    ng_model_free(m);
+}
+
+/* A lively run with every module on keeps every invariant at every tick. */
+static void test_dynamics_invariants_hold_over_a_run(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    unit_lively_config(&cfg);
+    cfg.p.process_share = 0.3;
+    cfg.p.information_sharing = 0.5;
+    cfg.p.environment_drift = 0.2;
+    cfg.p.environment_shock_rate = 0.1;
+    ng_model *m = unit_model_and_clear(&cfg);
+    char msg[256];
+    while (!ng_model_dissolved(m) && ng_model_tick(m) < 60) {
+        unit_run(ng_model_step, m);
+        if (!ng__invariants_hold(m, msg, sizeof msg)) {
+            print_error("%s\n", msg);
+            fail();
+        }
+    }
+    assert_true(ng_model_tick(m) > 10);
+    ng_model_free(m);
+}
+
+/* Built without NDEBUG, a tick that leaves an invariant broken aborts with
+ * its description; with NDEBUG the check is compiled out and the step
+ * returns. */
+static void test_dynamics_broken_invariant_aborts_in_debug(void **state)
+{
+    (void)state;
+    ng_model *m = sound_model();
+    *unit_trust(m, 0, 1) = 1.5; /* one tick of learning leaves it above 1 */
+#ifdef NDEBUG
+    ng_error err;
+    assert_int_equal(ng_model_step(m, &err), 0);
+    assert_true(*unit_trust(m, 0, 1) > 1);
+#else
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    fflush(stderr);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        dup2(fds[1], 2);
+        ng_error err;
+        ng_model_step(m, &err);
+        _exit(0);
+    }
+    close(fds[1]);
+    char out[1024] = "";
+    size_t used = 0;
+    ssize_t got;
+    while (used + 1 < sizeof out &&
+           (got = read(fds[0], out + used, sizeof out - 1 - used)) > 0) {
+        used += (size_t)got;
+    }
+    out[used] = '\0';
+    close(fds[0]);
+    int status = 0;
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFSIGNALED(status));
+    assert_int_equal(WTERMSIG(status), SIGABRT);
+    assert_contains(out, "invariant broken: trust of partner 0 in partner 1");
+    assert_contains(out, "at tick 1");
+#endif
+    ng_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -337,6 +475,9 @@ int main(void)
         cmocka_unit_test(test_dynamics_event_cap_counts_what_it_drops),
         cmocka_unit_test(test_dynamics_same_seed_gives_identical_output),
         cmocka_unit_test(test_dynamics_hundred_thousand_pool_has_sound_ties),
+        cmocka_unit_test(test_dynamics_invariants_name_what_broke),
+        cmocka_unit_test(test_dynamics_invariants_hold_over_a_run),
+        cmocka_unit_test(test_dynamics_broken_invariant_aborts_in_debug),
     };
     return cmocka_run_group_tests_name("dynamics", tests, unit_group_setup,
                                        NULL);

@@ -150,6 +150,33 @@ static void test_process_raises_trust_gain(void **state)
     ng_model_free(m);
 }
 
+/* The effective trust gain min(1, eta+ (1 - chi mu) (1 + trust_gain pi)) is
+ * capped at 1: with eta+ = 1, trust_gain 1000 and pi = 1 the uncapped gain
+ * is 1001 x 0.6 = 600.6, which took trust from 0.55 to 270.8; capped, a
+ * reciprocated tie jumps to full trust and stays there, and a betrayal
+ * afterwards still lowers it by the ordinary loss. */
+static void test_process_trust_gain_is_capped_at_one(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    process_config(&cfg, 0, 2);
+    cfg.p.learning_trust_gain = 1;
+    cfg.p.process_trust_gain = 1000;
+    ng_model *m = unit_model_and_clear(&cfg);
+    m->x[0] = 0.9;
+    m->x[1] = 1;
+    for (int t = 0; t < 3; t++) {
+        m->process_intensity = 1;
+        unit_run(ng__phase_learn, m);
+        assert_near(*unit_trust(m, 0, 1), 1, 0);
+        assert_near(*unit_trust(m, 1, 0), 1, 0);
+    }
+    m->x[1] = 0.1;
+    unit_run(ng__phase_learn, m);
+    assert_rel(*unit_trust(m, 0, 1), 1 - 0.12 * 0.5, 1e-12);
+    ng_model_free(m);
+}
+
 /* n members, one founder and n - 1 admitted by hand, none tied. */
 static ng_model *tieless_model(size_t n, double meet)
 {
@@ -311,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_process_share_lowers_value_now_by_psi),
         cmocka_unit_test(test_process_intensity_is_spend_over_budget),
         cmocka_unit_test(test_process_raises_trust_gain),
+        cmocka_unit_test(test_process_trust_gain_is_capped_at_one),
         cmocka_unit_test(test_process_raises_meeting_probability),
         cmocka_unit_test(test_process_forms_more_ties_over_a_run),
         cmocka_unit_test(test_process_onboarding_aligns_newcomers_only),

@@ -94,6 +94,107 @@ static void test_model_nao_voice_zero_keeps_the_mission(void **state)
     assert_near(align[0], align[1], 1e-12);
 }
 
+/* learning.trust_gain 1 with process.share 0.3 (both within their ranges)
+ * drove interpersonal trust above 1 at tick 1 and, with a large
+ * process.trust_gain, into an oscillation of growing size (trust near
+ * +-1e17): the trust gain times 1 + trust_gain pi was not capped.  Every
+ * tie's trust stays in [0, 1] at every tick. */
+static void test_model_large_trust_gain_keeps_trust_in_range(void **state)
+{
+    (void)state;
+    const double process_gain[2] = {4, 1000};
+    for (int k = 0; k < 2; k++) {
+        ng_config cfg;
+        unit_lively_config(&cfg);
+        cfg.p.learning_trust_gain = 1;
+        cfg.p.process_share = 0.3;
+        cfg.p.process_trust_gain = process_gain[k];
+        ng_model *m = unit_model_and_clear(&cfg);
+        while (!ng_model_dissolved(m) && ng_model_tick(m) < 60) {
+            unit_run(ng_model_step, m);
+            for (size_t i = 0; i < m->n; i++) {
+                for (size_t d = 0; d < m->deg[i]; d++) {
+                    double t = m->trust[i * m->k_max + d];
+                    assert_true(t >= 0 && t <= 1);
+                }
+            }
+            size_t t = ng_model_ticks_recorded(m);
+            double mean = unit_metric(m, NG_M_interpersonal_trust, t);
+            assert_true(mean >= 0 && mean <= 1);
+        }
+        assert_true(ng_model_tick(m) > 1);
+        ng_model_free(m);
+    }
+}
+
+/* The share a mission proposal moves, adaptation_rate x agility, is capped
+ * at 1: a governance mode whose agility exceeds 1 would otherwise propose
+ * a mission beyond the problem focus, off the simplex (here a = 3 made
+ * the proposal (-1.2, 2.2, ...)); capped, the mission becomes the focus. */
+static void test_model_mission_step_is_capped_at_the_focus(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    unit_config(&cfg);
+    unit_v2_neutral(&cfg.p);
+    cfg.p.mission_adaptation_rate = 1;
+    unit_add_founders(&cfg, 3, NULL);
+    ng_model *m = unit_model_and_clear(&cfg);
+    m->gc.agility = 3;
+    const double focus[NG_DIM] = {0, 1, 0, 0};
+    memcpy(m->focus, focus, sizeof focus);
+    ng__fit_update(m);
+    assert_true(m->fit < 1);
+    /* Every founder gains from a better fit, so the proposal passes. */
+    for (size_t i = 0; i < 3; i++) {
+        memcpy(m->interests + i * NG_DIM, focus, sizeof focus);
+    }
+    m->tick = 1;
+    unit_run(ng__phase_mission, m);
+    double simplex[NG_DIM];
+    ng__mission_simplex(m, simplex);
+    for (int k = 0; k < NG_DIM; k++) {
+        assert_near(simplex[k], focus[k], 1e-12);
+        assert_true(m->mission[k] >= 0);
+    }
+    assert_near(m->fit, 1, 0);
+    ng_model_free(m);
+}
+
+/* A listed partner may have any capacity above 0, down to a denormal
+ * (1e-320 passes validation).  Its payment made the pooled input so small
+ * that overhead / pooled overflowed, and the run stopped at tick 1 with
+ * "overhead_ratio: metric is not finite" although validate accepted the
+ * config.  Such a pool counts as none (ratio 1) and the run goes on. */
+static void test_model_denormal_pool_does_not_stop_the_run(void **state)
+{
+    (void)state;
+    ng_config cfg;
+    unit_config(&cfg);
+    unit_add_founders(&cfg, 2, NULL);
+    ng_model *m = unit_model_and_clear(&cfg);
+    m->tick = 1;
+    m->overhead = 0.005;
+    m->pooled = 1e-320;
+    unit_run(ng__phase_record, m);
+    assert_near(unit_metric(m, NG_M_overhead_ratio, 1), 1, 0);
+    m->pooled = 0.01; /* an ordinary pool keeps its ratio */
+    unit_run(ng__phase_record, m);
+    assert_near(unit_metric(m, NG_M_overhead_ratio, 2), 0.5, 1e-15);
+    ng_model_free(m);
+
+    /* The whole run of such a config. */
+    unit_config(&cfg);
+    cfg.p.run_ticks = 5;
+    cfg.p.alliance_ambition = 0.001;
+    unit_add_founders(&cfg, 2, NULL);
+    cfg.partners[0].capacity = 1e-320;
+    cfg.partners[1].capacity = 1;
+    m = unit_run_model(&cfg);
+    assert_int_equal(ng_model_ticks_recorded(m), 5);
+    ng_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -103,6 +204,9 @@ int main(void)
         cmocka_unit_test(
             test_config_listed_ties_beyond_max_degree_are_not_dropped),
         cmocka_unit_test(test_model_nao_voice_zero_keeps_the_mission),
+        cmocka_unit_test(test_model_large_trust_gain_keeps_trust_in_range),
+        cmocka_unit_test(test_model_mission_step_is_capped_at_the_focus),
+        cmocka_unit_test(test_model_denormal_pool_does_not_stop_the_run),
     };
     return cmocka_run_group_tests_name("regressions", tests, unit_group_setup,
                                        NULL);
