@@ -19,6 +19,7 @@
 
 #include "io/output_internal.h"
 #include "netgov/netgov.h"
+#include "unit_helpers.h"
 
 /* A stream whose every write fails (EPIPE: a pipe nobody reads, with
  * SIGPIPE ignored for the test). */
@@ -37,14 +38,10 @@ static FILE *failing_stream(void)
 static ng_model *short_run(void)
 {
     ng_config cfg;
-    ng_errors errs = {0};
     ng_config_init(&cfg);
     cfg.p.run_ticks = 5;
-    assert_int_equal(ng_config_validate(&cfg, &errs), 0);
+    ng_model *m = unit_model_and_clear(&cfg);
     ng_error err = {0};
-    ng_model *m = ng_model_alloc(&cfg, &err);
-    ng_config_clear(&cfg);
-    assert_non_null(m);
     assert_int_equal(ng_model_run(m, &err), 0);
     return m;
 }
